@@ -32,7 +32,8 @@ train: install
 
 # nbdev-test prints "Success." on its own; the summary line makes the count visible to CI.
 test: install check-export
-	$(BIN)/nbdev-test --n-workers 2 --timing nbs
+	@# one BLAS thread per notebook: two notebooks (and their torchrun workers) share the cores without oversubscription
+	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/nbdev-test --n-workers 2 --timing nbs
 	@echo "$$(ls nbs/*.ipynb | grep -v '/_' | wc -l) passed, 0 failed"
 
 test-slow: install
