@@ -101,7 +101,9 @@ class CharTokenizer:
         "Tokenizer over the sorted set of characters in `text`."
         return cls(''.join(sorted(set(text))))
     @property
-    def vocab_size(self) -> int: return len(self.chars)
+    def vocab_size(self) -> int:
+        "Number of tokens: one per character."
+        return len(self.chars)
     def encode(self, s:str) -> list[int]: # text to encode; every character must be in the vocabulary
         "Token ids of `s`."
         try: return [self.stoi[c] for c in s]

@@ -177,7 +177,9 @@ class ShardLoader:
         self.pos, self._cache = 0, {}
 
     @property
-    def epoch(self) -> int: return self.pos//self.n_chunks
+    def epoch(self) -> int:
+        "Epochs completed by the shared stream (rows served // chunks per epoch)."
+        return self.pos//self.n_chunks
 
     def _memo(self, key, make):
         "Tiny cache for the current epoch's orders: a batch touches one or two shards."
