@@ -18,6 +18,7 @@ import torch.distributed as dist
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
+from .bench import compile_model
 from .data import DataError, get_file, gpt2_encoding
 from .ddp import DistError, setup_distributed, teardown
 from .model import GPT
@@ -226,7 +227,7 @@ def main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
         args = parse_args(argv)
         info = setup_distributed(args.device)
         model = GPT.from_pretrained(args.model).to(info.device)   # WeightsError (one line) if it cannot be loaded
-        if args.compile: model = torch.compile(model)
+        if args.compile: model = compile_model(model, info.device)   # 05's inductor options for this device
         t0 = time.time()
         res = evaluate_hellaswag(model, info.device, limit=args.limit, batch_size=args.batch_size, autocast_dtype=args.dtype,
                                  return_preds=args.preds is not None, progress=args.progress)

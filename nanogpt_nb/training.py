@@ -150,7 +150,7 @@ def prepare_fineweb(out_dir:str|Path|None=None, # default `data_dir()/'edu_finew
 
 # %% ../nbs/04_training.ipynb #d72914cd
 class ShardLoader:
-    "`(x, y)` batches of shape `(B, T)` from token shards: shuffled per epoch, disjoint across ranks, exactly resumable."
+    "`(x, y)` batches of shape `(B, T)` from token shards: shuffled chunks per epoch or random windows, exactly resumable."
     def __init__(self, data_dir:str|Path, # shard directory with meta.json
                  split:str, # 'train' or 'val'
                  batch_size:int, # B: rows per batch on this rank
@@ -159,11 +159,13 @@ class ShardLoader:
                  world_size:int=1, # number of processes reading the stream
                  seed:int=1337, # seeds the per-epoch permutations (same on every rank)
                  device:str|torch.device='cpu', # where batches go
+                 sampling:str='epoch', # 'epoch': every chunk once per epoch, shuffled; 'random': windows at uniform random positions (nanoGPT's get_batch)
                 ):
+        if sampling not in ('epoch', 'random'): raise ValueError(f"sampling must be 'epoch' or 'random', got {sampling!r}")
         if not 0 <= rank < world_size: raise ValueError(f"rank must be in [0, world_size={world_size}), got {rank}")
         if batch_size < 1 or block_size < 1: raise ValueError(f"batch_size and block_size must be >= 1, got {batch_size}, {block_size}")
         self.data_dir, self.split, self.B, self.T = Path(data_dir), split, batch_size, block_size
-        self.rank, self.world_size, self.seed, self.device = rank, world_size, seed, torch.device(device)
+        self.rank, self.world_size, self.seed, self.device, self.sampling = rank, world_size, seed, torch.device(device), sampling
         self.meta = read_meta(data_dir)
         if split not in self.meta['splits']: raise ShardError(f"{self.data_dir} has no complete {split!r} split (has {sorted(self.meta['splits'])}): prepare it")
         entry = self.meta['splits'][split]
@@ -171,8 +173,12 @@ class ShardLoader:
         except (OSError, ValueError) as e: raise ShardError(f"{self.data_dir}: cannot read a {split} shard ({e}): prepare the shards again") from None
         if sum(len(s) for s in self.shards) != entry['tokens'] or any(s.dtype != np.uint16 for s in self.shards):
             raise ShardError(f"{self.data_dir}: {split} shards do not match meta.json (tokens or dtype): prepare the shards again")
-        self.counts = np.array([max(0, (len(s) - 1)//block_size) for s in self.shards])  # chunks per shard
+        full = np.array([max(0, (len(s) - 1)//block_size) for s in self.shards])  # chunks per shard on the grid at offset 0
+        self.eval_counts = full                                    # evaluation reads that fixed grid
+        self.counts = np.where(full >= 2, full - 1, full)          # training gives up one chunk to make room for a shifted grid
+        self.max_offset = np.minimum(block_size - 1, np.array([len(s) - 1 for s in self.shards]) - self.counts*block_size)
         self.n_chunks = int(self.counts.sum())
+        self._window_ends = np.cumsum([max(0, len(s) - block_size) for s in self.shards])  # 'random': valid window starts, all shards
         if self.n_chunks == 0: raise ShardError(f"{self.data_dir}: {split} has no shard longer than block_size+1={block_size+1} tokens")
         self.pos, self._cache = 0, {}
 
@@ -196,7 +202,24 @@ class ShardLoader:
         s = int(order[j])
         perm = self._memo(('perm', epoch, s), lambda: np.random.default_rng([self.seed, epoch, 1, s]).permutation(self.counts[s]))
         c = int(perm[i - (ends[j-1] if j else 0)])
-        return self.shards[s][c*self.T : c*self.T + self.T + 1]
+        start = self.offset(epoch, s) + c*self.T
+        return self.shards[s][start : start + self.T + 1]
+
+    def _random_row(self, g:int) -> np.ndarray:
+        "Tokens (T+1,) of row `g` of the random stream: a window at a uniform valid start, drawn from `(seed, g)` alone."
+        ends = self._window_ends
+        u = int(np.random.default_rng([self.seed, 3, g]).integers(ends[-1]))   # ~12 us per row
+        s = int(np.searchsorted(ends, u, side='right'))
+        i = u - int(ends[s-1] if s else 0)
+        return self.shards[s][i:i + self.T + 1]
+
+    def offset(self, epoch:int, # epoch of the stream
+               shard:int, # index of the shard in `self.shards`
+              ) -> int:
+        "Where the chunk grid of `shard` starts in `epoch`: seeded, in [0, T), the same on every rank."
+        if self.max_offset[shard] <= 0: return 0
+        return int(self._memo(('offset', epoch, shard),
+                              lambda: np.random.default_rng([self.seed, epoch, 2, shard]).integers(self.max_offset[shard] + 1)))
 
     def _shard_order(self, epoch):
         order = np.random.default_rng([self.seed, epoch, 0]).permutation(len(self.shards))
@@ -211,15 +234,15 @@ class ShardLoader:
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         "The next `(x, y)` of this rank; advances the shared stream by `B * world_size` rows."
         start = self.pos + self.rank*self.B
-        rows = [self._row(g) for g in range(start, start + self.B)]
+        rows = [self._random_row(g) if self.sampling == 'random' else self._row(g) for g in range(start, start + self.B)]
         self.pos += self.B*self.world_size
         return self._to_batch(rows)
 
     def fixed_batches(self, n_tokens:int, # tokens to cover (rounded down to whole chunks, capped at the split)
                      ):
         "Unshuffled batches over the first `n_tokens // T` chunks in file order, this rank's share (for evaluation)."
-        n = min(max(1, n_tokens//self.T), self.n_chunks)
-        ends = np.cumsum(self.counts)
+        n = min(max(1, n_tokens//self.T), int(self.eval_counts.sum()))
+        ends = np.cumsum(self.eval_counts)
         mine = range(self.rank, n, self.world_size)
         for k in range(0, len(mine), self.B):
             rows = []
@@ -231,17 +254,18 @@ class ShardLoader:
 
     def state_dict(self) -> dict:
         "Plain-type state: the rows consumed, plus what must match to resume."
-        return dict(pos=self.pos, seed=self.seed, block_size=self.T, n_chunks=self.n_chunks, split=self.split)
+        return dict(pos=self.pos, seed=self.seed, block_size=self.T, n_chunks=self.n_chunks, split=self.split, sampling=self.sampling)
 
     def load_state_dict(self, sd:dict): # from `state_dict()`
         "Continue at the exact next batch of the saved loader."
         mine = self.state_dict()
-        bad = [f"{k}={sd.get(k)!r} (here {mine[k]!r})" for k in ('seed', 'block_size', 'n_chunks', 'split') if sd.get(k) != mine[k]]
-        if bad: raise ValueError(f"loader state does not fit this loader: {', '.join(bad)}; resume with the same data, seed and block_size")
+        sd = {'sampling': 'epoch', **sd}   # states saved before there was a choice
+        bad = [f"{k}={sd.get(k)!r} (here {mine[k]!r})" for k in ('seed', 'block_size', 'n_chunks', 'split', 'sampling') if sd.get(k) != mine[k]]
+        if bad: raise ValueError(f"loader state does not fit this loader: {', '.join(bad)}; resume with the same data, seed, block_size and sampling")
         self.pos = int(sd['pos'])
 
     def __repr__(self): return (f'ShardLoader({self.split!r}, B={self.B}, T={self.T}, rank={self.rank}/{self.world_size}, '
-                                f'{len(self.shards)} shards, {self.n_chunks:,} chunks, epoch {self.epoch})')
+                                f'{len(self.shards)} shards, {self.n_chunks:,} chunks, epoch {self.epoch}, {self.sampling} sampling)')
 
 # %% ../nbs/04_training.ipynb #bb89309b
 def unwrap_model(model:torch.nn.Module, # maybe wrapped in DDP and/or torch.compile, in any order
