@@ -297,7 +297,7 @@ def train(cfg:TrainConfig, # a validated configuration
     ddp.print0(f"{W} process(es) on {info.device} | {training.unwrap_model(model).num_params():,} parameters | {B}x{T} tokens x {W} ranks x "
            f"{accum} accumulation = {B*T*W*accum:,} tokens/step | {'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}", flush=True)
 
-    if info.device == 'cpu' and dtype == torch.bfloat16: bench.set_flash(model, False)   # CPU flash is slow in bf16 (05)
+    bench.set_flash(model, bench.default_flash(info.device.split(':')[0], dtype == torch.bfloat16))   # 05: not on a CPU in bf16
     net = bench.compile_model(model, info.device) if cfg.compile else model   # 05's inductor options for this device
     if W > 1: net = DDP(net, device_ids=[info.local_rank] if info.device.startswith('cuda') else None)
     loader = train_loader
