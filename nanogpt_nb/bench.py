@@ -11,7 +11,7 @@ __all__ = ['DTYPES', 'COMPILE_OPTIONS', 'GPU_PEAKS', 'LADDER', 'CLI_SHAPES', 'cp
            'ladder_configs', 'bench_speeds', 'format_bench', 'plot_bench', 'bench_parser', 'main']
 
 # %% ../nbs/05_speed.ipynb #3e826687
-import argparse, contextlib, math, statistics, sys, time
+import argparse, contextlib, math, os, statistics, sys, time
 from dataclasses import dataclass, fields, replace
 
 import torch
@@ -294,8 +294,9 @@ def plot_bench(rows:list, # from `bench_speeds`
                ax=None, # matplotlib axes; None: a new figure
               ):
     "Bar chart of tokens/s per rung, annotated with the speed-up and MFU."
-    import matplotlib.pyplot as plt   # imported here: the CLI without --out never needs it
-    if ax is None: _, ax = plt.subplots(figsize=(7, 3.2))
+    if ax is None:
+        import matplotlib.pyplot as plt   # imported here: the CLI without --out never needs it
+        _, ax = plt.subplots(figsize=(7, 3.2))
     xs = range(len(rows))
     ax.bar(xs, [r['tok_s'] for r in rows], color=['tab:gray'] + ['tab:blue']*(len(rows) - 1))
     for i, r in enumerate(rows):
@@ -348,6 +349,7 @@ def main(argv:list|None=None, # command-line arguments; None: sys.argv[1:]
     device = a.device or ('cuda' if torch.cuda.is_available() else 'cpu')
     if device == 'cuda' and not torch.cuda.is_available(): p.error("--device cuda: no CUDA device is available here; use --device cpu")
     if a.out and not a.out.lower().endswith(('.png', '.pdf', '.svg')): p.error(f"--out {a.out}: use a .png, .pdf or .svg file name")
+    if a.out and not os.path.isdir(os.path.dirname(os.path.abspath(a.out))): p.error(f"--out {a.out}: its directory does not exist")
     shape = {**CLI_SHAPES[device], **{k: v for k, v in vars(a).items() if k in CLI_SHAPES[device] and v is not None}}
     B = shape.pop('batch_size')
     try: config = GPTConfig(vocab_size=a.vocab_size, **shape)
@@ -359,9 +361,10 @@ def main(argv:list|None=None, # command-line arguments; None: sys.argv[1:]
     rows = bench_speeds(config, ladder_configs(tuple(a.skip)), B, device, steps=a.steps, warmup=a.warmup, seed=a.seed)
     print(format_bench(rows))
     if a.out:
-        import matplotlib; matplotlib.use('Agg')
-        ax = plot_bench(rows, f'{name}: {config.n_layer}L/{config.n_embd}C, B={B}, T={config.block_size}')
-        ax.figure.savefig(a.out, dpi=120, bbox_inches='tight')
+        from matplotlib.figure import Figure   # not pyplot: saving a chart must not switch the caller's backend (a notebook's inline plots)
+        fig = Figure(figsize=(7, 3.2))
+        plot_bench(rows, f'{name}: {config.n_layer}L/{config.n_embd}C, B={B}, T={config.block_size}', ax=fig.subplots())
+        fig.savefig(a.out, dpi=120, bbox_inches='tight')
         print(f'chart: {a.out}')
     return 0
 
