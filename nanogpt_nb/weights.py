@@ -10,15 +10,18 @@ __all__ = ['CONV1D_WEIGHTS', 'SKIPPED_BUFFERS', 'WeightsError', 'gpt_config_from
 
 # %% ../nbs/03_weights.ipynb #022cc25c
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import torch
+from fastcore.basics import patch
 from safetensors.torch import load_file, save_file
 
-from .model import GPT, GPTConfig, GPT2_PRESETS
+from .data import UserError
+from .model import GPT, GPTConfig, GPT2_PRESETS, unwrap_model
 
 # %% ../nbs/03_weights.ipynb #7ef4e64d
-class WeightsError(ValueError):
+class WeightsError(UserError, ValueError):
     "A checkpoint is not a GPT-2 our `GPT` can hold; the message names the key and the problem."
 
 CONV1D_WEIGHTS = ('attn.c_attn.weight', 'attn.c_proj.weight', 'mlp.c_fc.weight', 'mlp.c_proj.weight')  # stored (in, out) by HF Conv1D
@@ -54,12 +57,13 @@ def gpt_config_from_hf(hf:dict, # the parsed config.json of a Hugging Face GPT-2
 def hf_config_from_gpt(config:GPTConfig, # the config of one of our models
                       ) -> dict:
     "The Hugging Face `config.json` contents (GPT2LMHeadModel) for `config`."
-    if not config.bias: raise WeightsError("GPTConfig.bias=False has no Hugging Face GPT-2 equivalent (its Linear and LayerNorm layers have biases)")
+    eot = 50256 if config.vocab_size > 50256 else None   # a character vocabulary has no <|endoftext|>
     return dict(architectures=['GPT2LMHeadModel'], model_type='gpt2', vocab_size=config.vocab_size, n_positions=config.block_size,
                 n_ctx=config.block_size, n_embd=config.n_embd, n_layer=config.n_layer, n_head=config.n_head, n_inner=None,
                 activation_function='gelu_new', resid_pdrop=config.dropout, embd_pdrop=config.dropout, attn_pdrop=config.dropout,
                 layer_norm_epsilon=1e-5, initializer_range=0.02, scale_attn_weights=True, scale_attn_by_inverse_layer_idx=False,
-                reorder_and_upcast_attn=False, tie_word_embeddings=True, bos_token_id=50256, eos_token_id=50256)
+                reorder_and_upcast_attn=False, tie_word_embeddings=True,
+                bos_token_id=eot, eos_token_id=eot)
 
 # %% ../nbs/03_weights.ipynb #a08ecd42
 def _normalise_key(k:str) -> str:
@@ -116,30 +120,31 @@ def load_hf_gpt2(name_or_dir:str|Path, # hub name ('gpt2', 'gpt2-medium', 'gpt2-
     config = gpt_config_from_hf(hf, source=str(cfg_path), **overrides)
     return load_hf_state_dict(GPT(config), load_file(weights_path), source=str(weights_path))
 
-# %% ../nbs/03_weights.ipynb #f3f1775e
-def _unwrap(model):
-    "The `GPT` inside a `torch.compile` (`_orig_mod`) and/or DDP (`module`) wrapper."
-    while not isinstance(model, GPT):
-        inner = getattr(model, '_orig_mod', None) or getattr(model, 'module', None)
-        if inner is None: raise TypeError(f"expected a GPT (possibly compiled or DDP-wrapped), got {type(model).__name__}")
-        model = inner
-    return model
+@patch(cls_method=True)
+def from_pretrained(cls:GPT,
+                    name_or_dir:str|Path, # hub name ('gpt2' ... 'gpt2-xl', or a repo id) or a local directory
+                    **overrides, # dropout and/or flash
+                   ) -> GPT:
+    "A `GPT` with the weights of a Hugging Face GPT-2 checkpoint: `load_hf_gpt2` as a constructor."
+    return load_hf_gpt2(name_or_dir, **overrides)
 
+# %% ../nbs/03_weights.ipynb #f3f1775e
 def save_pretrained_hf(model:GPT, # the model to save (compiled/DDP wrappers are unwrapped)
                        out_dir:str|Path, # created if needed; config.json and model.safetensors are overwritten
                       ) -> Path:
-    "Write `model` as a Hugging Face GPT-2 directory (config.json + model.safetensors) that `GPT2LMHeadModel.from_pretrained` loads."
-    model = _unwrap(model)
+    "Write `model` as a Hugging Face GPT-2 directory that `GPT2LMHeadModel.from_pretrained` loads."
+    model = unwrap_model(model)
     if model.lm_head.weight is not model.transformer.wte.weight:
         raise WeightsError("lm_head.weight is not tied to transformer.wte.weight: Hugging Face GPT-2 requires tied embeddings")
-    config = hf_config_from_gpt(model.config)
+    ours = {k: v.detach().cpu() for k, v in model.state_dict().items() if k != 'lm_head.weight'}  # tied: HF re-ties it
+    with torch.device('meta'): full = GPT(replace(model.config, bias=True)).state_dict()   # the keys HF expects
     tensors = {}
-    for k, v in model.state_dict().items():
-        if k == 'lm_head.weight': continue           # tied; transformers rebuilds it from transformer.wte.weight
-        v = v.detach().cpu()
+    for k, ref in full.items():
+        if k == 'lm_head.weight': continue
+        v = ours.get(k, torch.zeros(ref.shape))      # a bias-free model: zero biases compute exactly the same
         tensors[k] = (v.t() if _is_conv1d(k) else v).contiguous()  # nn.Linear (out, in) -> Conv1D (in, out)
     out = Path(out_dir).expanduser()
     out.mkdir(parents=True, exist_ok=True)
     save_file(tensors, out/'model.safetensors', metadata={'format': 'pt'})
-    (out/'config.json').write_text(json.dumps(config, indent=2) + '\n')
+    (out/'config.json').write_text(json.dumps(hf_config_from_gpt(model.config), indent=2) + '\n')
     return out
