@@ -22,11 +22,17 @@ from tqdm.auto import tqdm
 class UserError(Exception):
     "A problem the user can fix (a bad option, a missing or corrupt file); its message says what to do."
 
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    "Help that shows each option's default, except where there is none."
+    def _get_help_string(self, action):
+        if action.default is None or action.default is argparse.SUPPRESS: return action.help
+        return super()._get_help_string(action)
+
 class ArgParser(argparse.ArgumentParser):
     "The parser of every command: defaults shown in `--help`, no abbreviations, errors raised as `UserError`."
     def __init__(self, *args, **kwargs):
         kwargs.setdefault('allow_abbrev', False)
-        kwargs.setdefault('formatter_class', argparse.ArgumentDefaultsHelpFormatter)
+        kwargs.setdefault('formatter_class', _Help)
         super().__init__(*args, **kwargs)
     def error(self, message): raise UserError(message)
 
