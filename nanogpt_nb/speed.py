@@ -20,7 +20,7 @@ from .training import Local
 # %% ../nbs/07_speed.ipynb #aca2272d
 DTYPES = {'float32': torch.float32, 'bfloat16': torch.bfloat16}
 _SWITCHES = ('tf32', 'compile', 'flash', 'fused', 'pad_vocab')
-CPU_COMPILE = 'blocks'   # what 'auto' compiles on a CPU: measured at the end of this notebook
+CPU_COMPILE = False   # 'auto' on a CPU: compiling costs more than it saves in a run of minutes (measured in 12)
 
 def cpu_has_bf16() -> bool:
     "True if this CPU runs bf16 matmuls natively (AVX512-BF16 or AMX), as oneDNN reports it."
@@ -55,7 +55,7 @@ class Runtime(Local):
     device:str='auto' # 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto' (CUDA if available, else CPU)
     dtype:str='auto' # matmul dtype: 'float32', 'bfloat16' (autocast) or 'auto'
     tf32:bool|str='auto' # float32 matmuls on TF32 tensor cores (CUDA only)
-    compile:bool|str='auto' # torch.compile: True (the model), 'blocks' (one block, reused), False
+    compile:bool|str='auto' # torch.compile the model
     flash:bool|str='auto' # attention through F.scaled_dot_product_attention, else the explicit softmax
     fused:bool|str='auto' # fused AdamW: one kernel updates all parameters
     pad_vocab:bool|str='auto' # round vocab_size up to a multiple of 64 (50257 -> 50304)
@@ -64,9 +64,8 @@ class Runtime(Local):
     def __post_init__(self):
         if self.dtype not in ('auto', *DTYPES): raise ValueError(f"Runtime.dtype must be 'auto', 'float32' or 'bfloat16', got {self.dtype!r}")
         for k in _SWITCHES:
-            v, want = getattr(self, k), "True, False, 'blocks' or 'auto'" if k == 'compile' else "True, False or 'auto'"
-            if v != 'auto' and not isinstance(v, bool) and not (k == 'compile' and v == 'blocks'):
-                raise ValueError(f"Runtime.{k} must be {want}, got {v!r}")
+            v = getattr(self, k)
+            if v != 'auto' and not isinstance(v, bool): raise ValueError(f"Runtime.{k} must be True, False or 'auto', got {v!r}")
         if self.eval_batch != 'auto' and not (isinstance(self.eval_batch, int) and self.eval_batch >= 1):
             raise ValueError(f"Runtime.eval_batch must be a positive int or 'auto', got {self.eval_batch!r}")
 
@@ -91,6 +90,9 @@ def resolve(self:Runtime,
     d = device_defaults(kind)
     rt = replace(self, device=str(dev), **{k: d[k] for k in d if getattr(self, k) == 'auto'})
     if rt.flash == 'auto': rt = replace(rt, flash=default_flash(kind, rt.dtype == 'bfloat16'))
+    if rt.dtype == 'bfloat16' and kind == 'mps': raise ValueError("bfloat16 is not supported on mps here: use float32")
+    if rt.dtype == 'bfloat16' and kind == 'cuda' and not torch.cuda.is_bf16_supported():
+        raise ValueError("bfloat16 needs a GPU that has it (Ampere or newer): use float32")
     return rt
 
 @patch(as_prop=True)
@@ -175,13 +177,9 @@ COMPILE_OPTIONS = {  # inductor settings per device type, passed to torch.compil
 
 def compile_model(model:torch.nn.Module, # a model (or a function) to compile
                   device:str|torch.device, # where it runs: picks the inductor options
-                  blocks:bool=False, # compile each Transformer block in place instead of the whole model
                  ) -> torch.nn.Module:
-    "`torch.compile` with this project's inductor options for `device`: the whole model, or block by block."
-    options = COMPILE_OPTIONS.get(torch.device(device).type) or None
-    if not blocks: return torch.compile(model, options=options)
-    for block in unwrap_model(model).transformer.h: block.compile(options=options)  # same code: compiled once
-    return model
+    "`torch.compile(model)` with this project's inductor options for `device` (`COMPILE_OPTIONS`)."
+    return torch.compile(model, options=COMPILE_OPTIONS.get(torch.device(device).type) or None)
 
 # %% ../nbs/07_speed.ipynb #75a5e9e4
 @patch
@@ -201,5 +199,4 @@ def prepare(self:Runtime,
     if not self.resolved: raise ValueError("Runtime has 'auto' fields: call .resolve() first")
     if torch.device(self.device).type == 'cuda': set_tf32(self.tf32)
     set_flash(model, self.flash)
-    if not self.compile: return model, model
-    return compile_model(model, self.device, blocks=self.compile == 'blocks'), model
+    return (compile_model(model, self.device) if self.compile else model), model

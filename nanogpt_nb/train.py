@@ -6,11 +6,11 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/train_gpt2.html.md"""
 
 # %% auto #0
 __all__ = ['DATASETS', 'DTYPES', 'SAMPLINGS', 'PRESETS', 'ConfigError', 'TrainConfig', 'preset_config', 'validate_config',
-           'make_parser', 'parse_args', 'autocast_dtype', 'resolve_data', 'model_config', 'check_resume', 'build_model',
-           'train', 'main', 'sample_text', 'load_run', 'sample_main']
+           'make_parser', 'parse_args', 'run_runtime', 'resolve_data', 'run_model_config', 'check_resume',
+           'build_model', 'train', 'main']
 
 # %% ../nbs/12_train_gpt2.ipynb #2fd63c4a
-import argparse, dataclasses, functools, json, os, signal, sys, time
+import argparse, functools, json, os, sys, time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -19,21 +19,23 @@ from fastcore.docments import docments
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 # the package's own modules by absolute name, so `torchrun nanogpt_nb/train.py` (run as a file) works too
-import nanogpt_nb.bench as bench
+import nanogpt_nb.checkpoint as ckpt_lib
 import nanogpt_nb.data as data_lib
 import nanogpt_nb.ddp as ddp
-import nanogpt_nb.model as gpt_model
 import nanogpt_nb.hellaswag as hellaswag_lib
+import nanogpt_nb.inference as inference
+import nanogpt_nb.model as gpt_model
+import nanogpt_nb.shards as shards
+import nanogpt_nb.speed as speed
 import nanogpt_nb.training as training
-import nanogpt_nb.weights as weights
 
 # %% ../nbs/12_train_gpt2.ipynb #17864a56
-class ConfigError(ValueError):
+class ConfigError(data_lib.UserError, ValueError):
     "An option value is invalid or inconsistent; the message names the option and what to do."
 
 DATASETS = ('shakespeare_char', 'shakespeare_gpt2', 'edu_fineweb10B')
 DTYPES = ('auto', 'float32', 'bfloat16')
-SAMPLINGS = ('random', 'epoch')  # 04's ShardLoader(sampling=...)
+SAMPLINGS = ('random', 'epoch')  # ShardLoader(sampling=...) of 04
 
 @dataclass
 class TrainConfig:
@@ -53,7 +55,7 @@ class TrainConfig:
     batch_size:int=12 # micro-batch B: sequences per forward pass on each rank
     total_batch_size:int=0 # tokens per optimizer step over all ranks, reached by gradient accumulation; 0: batch_size*block_size*world_size
     max_steps:int=2000 # optimizer steps of the whole run
-    lr:float=5e-3 # peak learning rate, reached after warmup (5e-3: the best of 05's sweep for the default model; nanoGPT's 1e-3 under-trains it)
+    lr:float=5e-3 # peak learning rate, reached after warmup (5e-3: the best of 07's sweep for the default model)
     min_lr:float=5e-4 # final learning rate of the cosine decay
     warmup_steps:int=100 # steps of linear warmup
     weight_decay:float=0.1 # AdamW weight decay on matrices and embeddings
@@ -68,12 +70,12 @@ class TrainConfig:
     sample_tokens:int=200 # tokens sampled from the final model and printed; 0: no sample
     device:str='auto' # auto, cpu, cuda or mps; under torchrun, CUDA ranks use cuda:LOCAL_RANK
     dist_timeout:int=600 # seconds joining the process group or a collective may wait for another rank before failing (torchrun --max-restarts then restarts the group)
-    dtype:str='auto' # autocast dtype: float32, bfloat16, or auto (bfloat16 on a CUDA GPU that has it, else float32)
-    compile:bool=False # torch.compile the model (slow start, faster steps on GPUs)
+    dtype:str='auto' # autocast dtype: float32, bfloat16, or auto (07's runtime policy for the device)
+    compile:bool|str='auto' # torch.compile the model; auto: 07's runtime policy (on for CUDA, off on a CPU)
+    flash:bool|str='auto' # attention through SDPA's flash kernel; auto: 07's runtime policy
     seed:int=1337 # seeds the initialisation and the data order
     sampling:str='random' # training rows: 'random' windows (nanoGPT's recipe for small data) or 'epoch' (every chunk once per epoch)
     resume:bool=True # continue from out_dir/ckpt.pt when it exists; --no-resume starts over and overwrites it
-    _crash_at_step:int=-1 # TEST ONLY: rank 1 (rank 0 when alone) SIGKILLs itself at this step on a first attempt
 
 PRESETS = {
     'shakespeare_char_cpu': {},
@@ -82,7 +84,7 @@ PRESETS = {
     'gpt2_124m': dict(out_dir='out/gpt2_124m', data='edu_fineweb10B', n_layer=12, n_head=12, n_embd=768, block_size=1024,
                       vocab_size=50304, bias=True, batch_size=64, total_batch_size=524_288, max_steps=19_073, lr=6e-4,
                       min_lr=6e-5, warmup_steps=715, beta2=0.95, eval_interval=250, eval_tokens=10_485_760,
-                      hellaswag_interval=250, ckpt_interval=5000, sample_tokens=64, compile=True, sampling='epoch'),
+                      hellaswag_interval=250, ckpt_interval=5000, sample_tokens=64, sampling='epoch'),
     'gpt2_shakespeare': dict(out_dir='out/gpt2_shakespeare', data='shakespeare_gpt2', init_from='gpt2', n_layer=12, n_head=12,
                              n_embd=768, block_size=1024, bias=True, batch_size=4, total_batch_size=32_768, max_steps=20,
                              lr=3e-5, min_lr=3e-5, warmup_steps=0, beta2=0.95, eval_interval=5, eval_tokens=2**16,
@@ -130,30 +132,24 @@ def validate_config(cfg:TrainConfig, # the configuration to check
     return cfg
 
 # %% ../nbs/12_train_gpt2.ipynb #c04f3e52
-class _Parser(argparse.ArgumentParser):
-    "argparse that raises `ConfigError` (one line) instead of printing usage and exiting."
-    def error(self, message): raise ConfigError(message)
-
 _PROG = 'python -m nanogpt_nb.train'
 _EPILOG = ("presets: " + ", ".join(PRESETS) + ". Launch on N processes with "
            "`torchrun --standalone --nproc_per_node=N -m nanogpt_nb.train ...`; re-running the same command resumes from "
            "out_dir/ckpt.pt.")
+_AUTO = ('compile', 'flash')   # True, False or 'auto': --compile / --no-compile, default auto
 
 def make_parser(defaults:TrainConfig|None=None, # values shown and used as defaults (default: `TrainConfig()`)
                ) -> argparse.ArgumentParser:
     "An argparse parser with one `--field` per `TrainConfig` field, documented from the field comments."
     defaults = defaults or TrainConfig()
     docs = docments(TrainConfig)
-    p = _Parser(prog=_PROG, allow_abbrev=False, epilog=_EPILOG,
-                description="Train a GPT from a preset; every option overrides the preset's value.",
-                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p = data_lib.ArgParser(prog=_PROG, epilog=_EPILOG, description="Train a GPT from a preset; every option overrides the preset's value.")
+    choices = dict(preset=list(PRESETS), dtype=list(DTYPES), sampling=list(SAMPLINGS))
     for f in fields(TrainConfig):
         kw = dict(default=getattr(defaults, f.name), help=docs.get(f.name) or f.name)
-        if f.type is bool: kw['action'] = argparse.BooleanOptionalAction
+        if f.type is bool or f.name in _AUTO: kw['action'] = argparse.BooleanOptionalAction
         else: kw['type'] = f.type
-        if f.name == 'preset': kw['choices'] = list(PRESETS)
-        if f.name == 'dtype': kw['choices'] = list(DTYPES)
-        if f.name == 'sampling': kw['choices'] = list(SAMPLINGS)
+        if f.name in choices: kw['choices'] = choices[f.name]
         p.add_argument(f'--{f.name}', **kw)
     return p
 
@@ -161,25 +157,19 @@ def parse_args(argv:list[str]|None=None, # command-line words (default: sys.argv
               ) -> TrainConfig:
     "The validated `TrainConfig` of a command line: preset values overridden by the options given."
     argv = sys.argv[1:] if argv is None else list(argv)
-    pre = _Parser(add_help=False, allow_abbrev=False)
+    pre = data_lib.ArgParser(add_help=False)
     pre.add_argument('--preset', default=TrainConfig.preset, choices=list(PRESETS))
     known, _ = pre.parse_known_args(argv)
     ns = make_parser(preset_config(known.preset)).parse_args(argv)
     return validate_config(TrainConfig(**vars(ns)))
 
 # %% ../nbs/12_train_gpt2.ipynb #28cb3946
-def autocast_dtype(dtype:str, # 'auto', 'float32' or 'bfloat16'
-                   device:str, # the resolved device, e.g. 'cpu', 'cuda:0'
-                  ) -> torch.dtype|None:
-    "The autocast dtype for `dtype` on `device` (None: plain float32); `ConfigError` where it is unsupported."
-    kind = device.split(':')[0]
-    cuda_bf16 = kind == 'cuda' and torch.cuda.is_available() and torch.cuda.is_bf16_supported()
-    if dtype == 'auto': return torch.bfloat16 if cuda_bf16 else None
-    if dtype == 'float32': return None
-    if dtype != 'bfloat16': raise ConfigError(f"--dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
-    if kind == 'cuda' and not cuda_bf16: raise ConfigError("--dtype bfloat16 needs a CUDA GPU with bf16 support (Ampere or newer): use --dtype float32")
-    if kind == 'mps': raise ConfigError("--dtype bfloat16 is not supported for training on mps here: use --dtype float32")
-    return torch.bfloat16
+def run_runtime(cfg:TrainConfig, # uses dtype, compile, flash
+                device:str, # this rank's device, e.g. 'cpu' or 'cuda:3'
+               ) -> speed.Runtime:
+    "The resolved `Runtime` of the run: 07's policy for `device`, with the options given on the command line."
+    try: return speed.Runtime(device=device, dtype=cfg.dtype, compile=cfg.compile, flash=cfg.flash).resolve()
+    except ValueError as e: raise ConfigError(f"--dtype/--compile/--flash on {device}: {e}") from None
 
 # %% ../nbs/12_train_gpt2.ipynb #ac4fe2a5
 def resolve_data(cfg:TrainConfig, # uses `data_dir` or `data`
@@ -189,21 +179,22 @@ def resolve_data(cfg:TrainConfig, # uses `data_dir` or `data`
     elif cfg.data.startswith('shakespeare_'):
         kind = cfg.data.split('_')[1]
         path = data_lib.data_dir()/f'shakespeare_{kind}'
-        ddp.on_master(training.prepare_shakespeare, kind, path)   # rank 0 writes; the others wait, then read
+        ddp.on_master(shards.prepare_shakespeare, kind, path)   # rank 0 writes; the others wait, then read
     else:
         path = data_lib.data_dir()/cfg.data
-        if not (path/'meta.json').exists(): raise training.ShardError(
-            f"{path} has no shards: prepare them once with `python -c 'from nanogpt_nb.training import prepare_fineweb; prepare_fineweb()'` or give --data_dir")
-    return path, training.read_meta(path)
+        if not (path/'meta.json').exists(): raise shards.ShardError(
+            f"{path} has no shards: prepare them once with `python -c 'from nanogpt_nb.shards import prepare_fineweb; prepare_fineweb()'` or give --data_dir")
+    return path, shards.read_meta(path)
 
-def model_config(cfg:TrainConfig, # the run's options
-                 meta:dict, # the shards' meta.json
-                ) -> gpt_model.GPTConfig:
-    "The `GPTConfig` of the run: shape from `cfg`, vocabulary from the data (optionally padded)."
+def run_model_config(cfg:TrainConfig, # the run's options
+                     meta:dict, # the shards' meta.json
+                     rt:speed.Runtime, # the resolved runtime: its attention path
+                    ) -> gpt_model.GPTConfig:
+    "The `GPTConfig` of the run: shape from `cfg`, vocabulary from the data (padded only if `--vocab_size` says so)."
     vocab = cfg.vocab_size or meta['vocab_size']
     if vocab < meta['vocab_size']: raise ConfigError(f"--vocab_size {vocab} is smaller than the data's {meta['vocab_size']} tokens: use 0 (the data's) or more")
     return gpt_model.GPTConfig(block_size=cfg.block_size, vocab_size=vocab, n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd,
-                     dropout=cfg.dropout, bias=cfg.bias)
+                     dropout=cfg.dropout, bias=cfg.bias, flash=rt.flash)
 
 _SHAPE = ('block_size', 'vocab_size', 'n_layer', 'n_head', 'n_embd', 'bias')
 
@@ -212,7 +203,7 @@ def check_resume(ckpt:Path, # out_dir/ckpt.pt
                 ) -> dict|None:
     "The verified content of `ckpt` if it exists and fits `mconf`; None if absent; `ConfigError`/`CheckpointError` otherwise. Never writes."
     if not ckpt.exists(): return None
-    body = training.load_checkpoint(ckpt, restore_rng=False)
+    body = ckpt_lib.load_checkpoint(ckpt, restore_rng=False)
     old = body.get('config') or {}
     diff = [f"{k} {old.get(k)} vs {getattr(mconf, k)}" for k in _SHAPE if old.get(k) != getattr(mconf, k)]
     if diff: raise ConfigError(f"{ckpt} holds a checkpoint of a different model ({', '.join(diff)}): "
@@ -220,34 +211,24 @@ def check_resume(ckpt:Path, # out_dir/ckpt.pt
     return body
 
 def build_model(cfg:TrainConfig, # the run's options
-                mconf:gpt_model.GPTConfig, # from `model_config`
+                mconf:gpt_model.GPTConfig, # from `run_model_config`
                 device:str, # where the model lives
                ) -> gpt_model.GPT:
     "A fresh GPT (seeded by `cfg.seed`) or the pretrained `cfg.init_from`, on `device`."
     torch.manual_seed(cfg.seed)
     if cfg.init_from == 'scratch': model = gpt_model.GPT(mconf)
-    else: model = gpt_model.GPT.from_pretrained(cfg.init_from, dropout=cfg.dropout)   # OpenAI's weights (03)
+    else: model = gpt_model.GPT.from_pretrained(cfg.init_from, dropout=cfg.dropout, flash=mconf.flash)   # OpenAI's weights (03)
     return model.to(device)
 
 # %% ../nbs/12_train_gpt2.ipynb #3e394030
-class _CrashAt:
-    "TEST ONLY: a train-loader proxy that SIGKILLs this process when the batches of step `step` are requested."
-    def __init__(self, loader, step, accum, start_step): self.loader, self.step, self.accum, self.calls, self.start = loader, step, accum, 0, start_step
-    def next_batch(self):
-        if self.start + self.calls//self.accum == self.step:
-            print(f'[test] rank {self.loader.rank} kills itself at step {self.step}', file=sys.stderr, flush=True)
-            os.kill(os.getpid(), signal.SIGKILL)
-        self.calls += 1
-        return self.loader.next_batch()
-    def state_dict(self): return self.loader.state_dict()
+def _tokenizer_info(meta:dict) -> dict:
+    "What a checkpoint records about the tokenizer, so that `load_model` can rebuild it."
+    return dict(tokenizer=meta['tokenizer'], chars=meta.get('chars'))
 
-def _tokenizer(meta):
-    return data_lib.CharTokenizer(meta['chars']) if meta['tokenizer'] == 'char' else data_lib.gpt2_encoding()
-
-def _eval_callback(cfg, val_loader, dtype, t0, hellaswag):
-    "Evaluation at fit's evaluation points: val loss (every rank, all-reduced), HellaSwag when due, one printed line."
+def _eval_callback(cfg, val_loader, rt, model, t0, hellaswag):
+    "Evaluation at fit's evaluation points: val loss (every rank, averaged), HellaSwag when due, one printed line."
     def cb(state):
-        row = dict(val_loss=training.evaluate(state.model, val_loader, cfg.eval_tokens, dtype))
+        row = dict(val_loss=training.evaluate(model, val_loader, cfg.eval_tokens, rt))
         if hellaswag is not None and (state.step % cfg.hellaswag_interval == 0 or state.step == state.max_steps):
             row.update(hellaswag(state) or {})
         last = next((f" | train loss {r['loss']:.4f}" for r in reversed(state.logger.rows) if 'loss' in r), '')
@@ -256,13 +237,14 @@ def _eval_callback(cfg, val_loader, dtype, t0, hellaswag):
         return row
     return cb
 
+# %% ../nbs/12_train_gpt2.ipynb #15cf34b9
 def train(cfg:TrainConfig, # a validated configuration
          ) -> dict:
     "Run (or resume) the training described by `cfg`; returns a summary (steps, final val loss, time, out_dir)."
     validate_config(cfg)
     t0 = time.time()
     info = ddp.setup_distributed(cfg.device, timeout_s=cfg.dist_timeout)
-    dtype = autocast_dtype(cfg.dtype, info.device)
+    rt = run_runtime(cfg, info.device)
     B, T, W = cfg.batch_size, cfg.block_size, info.world_size
     try: accum = ddp.grad_accum_steps(cfg.total_batch_size, B, T, W) if cfg.total_batch_size else 1
     except ValueError as e: raise ConfigError(f"--total_batch_size: {e}") from None
@@ -270,134 +252,70 @@ def train(cfg:TrainConfig, # a validated configuration
     if cfg.hellaswag_interval and meta['tokenizer'] != 'gpt2':
         raise ConfigError(f"--hellaswag_interval needs GPT-2 tokenized data, but {path} is {meta['tokenizer']}-level: use 0")
     loader_kw = dict(rank=info.rank, world_size=W, seed=cfg.seed, device=info.device)
-    train_loader = training.ShardLoader(path, 'train', B, T, sampling=cfg.sampling, **loader_kw)
-    val_loader = training.ShardLoader(path, 'val', B, T, **loader_kw)
-    mconf = model_config(cfg, meta)
+    train_loader = shards.ShardLoader(path, 'train', B, T, sampling=cfg.sampling, **loader_kw)
+    val_loader = shards.ShardLoader(path, 'val', B, T, **loader_kw)
+    mconf = run_model_config(cfg, meta, rt)
     out, ckpt = Path(cfg.out_dir), Path(cfg.out_dir)/'ckpt.pt'
     prior = check_resume(ckpt, mconf) if cfg.resume else None
     hellaswag = None
     if cfg.hellaswag_interval:
-        hellaswag = hellaswag_lib.hellaswag_callback(device=info.device, autocast_dtype=dtype, limit=cfg.hellaswag_examples or None)
+        hellaswag = hellaswag_lib.hellaswag_callback(rt, limit=cfg.hellaswag_examples or None)
 
     model = build_model(cfg, mconf, info.device)
     optimizer = training.configure_optimizer(model, cfg.weight_decay, cfg.lr, (cfg.beta1, cfg.beta2),
-                                    device_type=info.device.split(':')[0], verbose=False)
+                                             device_type=info.device.split(':')[0], fused=rt.fused, verbose=False)
     start = 0
     if prior is not None:
-        start = training.load_checkpoint(ckpt, model, optimizer, train_loader, map_location=info.device)['step']
+        start = ckpt_lib.load_checkpoint(ckpt, model, optimizer, train_loader, map_location=info.device)['step']
     # -- from here on the run writes to out_dir --
-    run_info = dict(train=asdict(cfg), model=asdict(mconf), data_dir=str(path), tokenizer=meta['tokenizer'], chars=meta.get('chars'),
-                    world_size=W, grad_accum_steps=accum, tokens_per_step=B*T*W*accum, device=info.device,
-                    autocast_dtype=str(dtype).replace('torch.', '') if dtype else 'float32', resumed_from_step=start)
-    def write_config():
-        out.mkdir(parents=True, exist_ok=True)
-        (out/'config.json').write_text(json.dumps(run_info, indent=1))
-        if prior is None and (out/'log.jsonl').exists(): (out/'log.jsonl').unlink()   # a fresh run gets a fresh log
-    ddp.on_master(write_config)
-    ddp.print0(f"config: {json.dumps(run_info['train'])}")
-    ddp.print0(f"{W} process(es) on {info.device} | {training.unwrap_model(model).num_params():,} parameters | {B}x{T} tokens x {W} ranks x "
-           f"{accum} accumulation = {B*T*W*accum:,} tokens/step | {'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}", flush=True)
-
-    bench.set_flash(model, bench.default_flash(info.device.split(':')[0], dtype == torch.bfloat16))   # 05: not on a CPU in bf16
-    net = bench.compile_model(model, info.device) if cfg.compile else model   # 05's inductor options for this device
-    if W > 1: net = DDP(net, device_ids=[info.local_rank] if info.device.startswith('cuda') else None)
-    loader = train_loader
-    restarts = int(os.environ.get('TORCHELASTIC_RESTART_COUNT', '0'))
-    if cfg._crash_at_step >= 0 and restarts == 0 and info.rank == min(1, W - 1):
-        loader = _CrashAt(train_loader, cfg._crash_at_step, accum, start)
+    run_info = dict(train=asdict(cfg), runtime=rt.describe(), model=asdict(mconf), data_dir=str(path), **_tokenizer_info(meta),
+                    world_size=W, grad_accum_steps=accum, tokens_per_step=B*T*W*accum, resumed_from_step=start)
+    ddp.on_master(_start_run_dir, out, run_info, fresh=prior is None)
+    ddp.print0(f"config: {json.dumps(run_info['train'])}\nruntime: {json.dumps(run_info['runtime'])}")
+    ddp.print0(f"{W} process(es) on {info.device} | {model.num_params():,} parameters | {B}x{T} tokens x {W} ranks x "
+               f"{accum} accumulation = {B*T*W*accum:,} tokens/step | {'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}", flush=True)
+    net, raw = rt.prepare(model)                          # 07: attention path, compilation
+    ddp_net = DDP(net, device_ids=[info.local_rank] if info.device.startswith('cuda') else None) if W > 1 else net
     lr_fn = functools.partial(training.get_lr, max_lr=cfg.lr, min_lr=cfg.min_lr, warmup_steps=cfg.warmup_steps, max_steps=cfg.max_steps)
-    rows = training.fit(net, optimizer, loader, cfg.max_steps, lr_fn=lr_fn, grad_accum_steps=accum, grad_clip=cfg.grad_clip or None,
-               eval_every=cfg.eval_interval, callbacks=[_eval_callback(cfg, val_loader, dtype, t0, hellaswag)],
-               log_path=out/'log.jsonl' if info.is_master else None, ckpt_path=ckpt, ckpt_every=cfg.ckpt_interval or None,
-               config=asdict(mconf), start_step=start, autocast_dtype=dtype, progress=info.is_master and sys.stderr.isatty())
+    save = lambda done: ckpt_lib.save_checkpoint(ckpt, raw, optimizer, done, asdict(mconf), train_loader, _tokenizer_info(meta))
+    rows = training.fit(ddp_net, optimizer, train_loader, cfg.max_steps, lr_fn=lr_fn, grad_accum_steps=accum,
+                        grad_clip=cfg.grad_clip or None, eval_every=cfg.eval_interval,
+                        callbacks=[_eval_callback(cfg, val_loader, rt, net, t0, hellaswag)],
+                        log_path=out/'log.jsonl' if info.is_master else None, save=save, save_every=cfg.ckpt_interval or None,
+                        start_step=start, rt=rt, progress=info.is_master and sys.stderr.isatty())
+    return _finish(cfg, raw, meta, rows, start, t0, out, info)
+
+# %% ../nbs/12_train_gpt2.ipynb #fbd3dece
+def _start_run_dir(out:Path, run_info:dict, fresh:bool):
+    "Write config.json; a fresh run gets a fresh log."
+    out.mkdir(parents=True, exist_ok=True)
+    (out/'config.json').write_text(json.dumps(run_info, indent=1))
+    if fresh and (out/'log.jsonl').exists(): (out/'log.jsonl').unlink()
+
+def _finish(cfg, raw, meta, rows, start, t0, out, info) -> dict:
+    "Check the ranks agree, print a sample and the summary; returns the summary."
+    div = ddp.max_param_divergence(raw)                    # 0.0 unless the ranks drifted apart (a bug)
+    if div != 0.0: raise RuntimeError(f"ranks hold different weights at the end (max difference {div})")
     val = next((r['val_loss'] for r in reversed(rows) if 'val_loss' in r), None)
     if cfg.sample_tokens and info.is_master:
-        text = sample_text(training.unwrap_model(model), _tokenizer(meta), '', cfg.sample_tokens, seed=cfg.seed)
+        tok = ckpt_lib.tokenizer_of(_tokenizer_info(meta), str(out))
+        text = inference.sample_text(raw, tok, '', cfg.sample_tokens, seed=cfg.seed)
         print(f"--- sample ({cfg.sample_tokens} tokens) ---\n{text}\n---", flush=True)
     summary = dict(steps=cfg.max_steps, resumed_from_step=start, val_loss=val, seconds=round(time.time() - t0, 1), out_dir=str(out))
     ddp.print0(f"done: {json.dumps(summary)}", flush=True)
     return summary
 
 # %% ../nbs/12_train_gpt2.ipynb #b8d8a1b4
-_USER_ERRORS = (ConfigError, training.ShardError, training.CheckpointError, ddp.DistError, data_lib.DataError, weights.WeightsError,
-                hellaswag_lib.HellaSwagError)
+def _main(argv):
+    try: train(parse_args(argv))
+    finally: ddp.teardown()
 
 def main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
         ) -> int:
-    "Parse, train, and turn known errors into `error: ...` on stderr with exit status 2; returns the exit status."
-    try:
-        train(parse_args(argv))
-        return 0
-    except SystemExit as e: return e.code if isinstance(e.code, int) else 0   # --help
-    except _USER_ERRORS as e:
-        print(f"error: {' '.join(str(e).split())}", file=sys.stderr, flush=True)
-        return 2
-    except KeyboardInterrupt:
-        print("error: interrupted; run the same command again to resume from the last checkpoint", file=sys.stderr)
-        return 130
-    finally: ddp.teardown()
+    "`nanogpt-train`: parse and train; a problem the user can fix is one `error: ...` line and exit status 2."
+    return data_lib.run_command(_main, argv, interrupted='interrupted; run the same command again to resume from the last checkpoint')
 
 # %% ../nbs/12_train_gpt2.ipynb #2ba59f50
 if __name__ == '__main__':
     import nanogpt_nb.train as _train   # run the package's copy: its dataclass has the source that --help is built from
     sys.exit(_train.main())
-
-# %% ../nbs/12_train_gpt2.ipynb #0f35e620
-def sample_text(model:gpt_model.GPT, # a trained model (plain module: not compiled, not DDP-wrapped)
-                tok, # the data's tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
-                prompt:str='', # text to continue; '' starts from a newline (char data) or <|endoftext|> (GPT-2 data)
-                max_new_tokens:int=500, # tokens to generate
-                temperature:float=0.8, # below 1 sharper, above 1 flatter; 0 is greedy
-                top_k:int|None=200, # sample among the k most likely tokens; None: all
-                seed:int=1337, # sampling seed, so a sample can be reproduced
-               ) -> str:
-    "The text `model` generates after `prompt` (the prompt itself not included)."
-    device = next(model.parameters()).device
-    char = isinstance(tok, data_lib.CharTokenizer)
-    ids = tok.encode(prompt) if prompt else (tok.encode('\n') if char else [tok.eot_token])
-    if not ids: raise ConfigError("--prompt encodes to no tokens: give some text, or leave it out")
-    ctx = torch.tensor([ids], device=device)                                  # (1, T0)
-    g = torch.Generator(device=device).manual_seed(seed)
-    was_training = model.training
-    model.eval()
-    with torch.no_grad(): out = model.generate(ctx, max_new_tokens, temperature=temperature, top_k=top_k, generator=g)  # (1, T0+n)
-    model.train(was_training)
-    return tok.decode(out[0, ctx.size(1):].tolist())
-
-def load_run(out_dir:str|Path, # a run directory written by `train` (ckpt.pt + config.json)
-             device:str='cpu', # where the model is loaded
-            ) -> tuple[gpt_model.GPT, object, dict]:
-    "The trained model of a run directory, its tokenizer, and its config.json content."
-    out = Path(out_dir)
-    if not (out/'ckpt.pt').exists() or not (out/'config.json').exists():
-        raise ConfigError(f"{out} holds no finished run (ckpt.pt and config.json): train one with `python -m nanogpt_nb.train --out_dir {out}`")
-    info = json.loads((out/'config.json').read_text())
-    body = training.load_checkpoint(out/'ckpt.pt', restore_rng=False, map_location=device)
-    model = gpt_model.GPT(gpt_model.GPTConfig(**body['config']))
-    training.load_checkpoint(out/'ckpt.pt', model, restore_rng=False, map_location=device)
-    tok = data_lib.CharTokenizer(info['chars']) if info['tokenizer'] == 'char' else data_lib.gpt2_encoding()
-    return model.to(device), tok, info
-
-def sample_main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
-               ) -> int:
-    "`nanogpt-sample`: print a sample from a trained run directory; known errors are one `error: ...` line and exit status 2."
-    p = _Parser(prog='nanogpt-sample', description='Sample text from a run trained by nanogpt_nb.train.')
-    p.add_argument('--out_dir', default=TrainConfig.out_dir, help='run directory holding ckpt.pt and config.json (default: %(default)s)')
-    p.add_argument('--prompt', default='', help="text to continue (default: a newline for char models, <|endoftext|> for GPT-2 ones)")
-    p.add_argument('--max_new_tokens', type=int, default=500, help='tokens to generate (default: %(default)s)')
-    p.add_argument('--temperature', type=float, default=0.8, help='sampling temperature; 0 is greedy (default: %(default)s)')
-    p.add_argument('--top_k', type=int, default=200, help='sample among the k most likely tokens; 0: all (default: %(default)s)')
-    p.add_argument('--seed', type=int, default=1337, help='sampling seed (default: %(default)s)')
-    p.add_argument('--device', default='cpu', help="'cpu', 'cuda' or 'cuda:N' (default: %(default)s)")
-    try:
-        a = p.parse_args(argv)
-        if a.max_new_tokens < 1: raise ConfigError(f"--max_new_tokens must be at least 1, got {a.max_new_tokens}")
-        if a.temperature < 0: raise ConfigError(f"--temperature must be >= 0, got {a.temperature}")
-        device = ddp.resolve_device(a.device)
-        model, tok, _ = load_run(a.out_dir, device)
-        print(a.prompt + sample_text(model, tok, a.prompt, a.max_new_tokens, a.temperature, a.top_k or None, a.seed), flush=True)
-        return 0
-    except SystemExit as e: return e.code if isinstance(e.code, int) else 0   # --help
-    except (ValueError, *_USER_ERRORS) as e:
-        print(f"error: {' '.join(str(e).split())}", file=sys.stderr, flush=True)
-        return 2
