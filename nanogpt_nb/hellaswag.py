@@ -6,11 +6,10 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/hellaswag.html.md"""
 
 # %% auto #0
 __all__ = ['HELLASWAG_VAL', 'HellaSwagError', 'load_hellaswag', 'encode_example', 'collate', 'render_example', 'score_candidates',
-           'evaluate_hellaswag', 'hellaswag_callback', 'parse_args', 'main']
+           'evaluate_hellaswag', 'hellaswag_callback', 'hellaswag_parser', 'main']
 
 # %% ../nbs/10_hellaswag.ipynb #ab2872eb
 import argparse, json, sys, time
-from contextlib import nullcontext
 from pathlib import Path
 
 import torch
@@ -18,17 +17,17 @@ import torch.distributed as dist
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
-from .bench import compile_model
-from .data import DataError, get_file, gpt2_encoding
-from .ddp import DistError, setup_distributed, teardown
-from .model import GPT
-from .weights import WeightsError
+from .checkpoint import load_model
+from .data import ArgParser, UserError, get_file, gpt2_encoding, positive_int, run_command
+from .ddp import get_rank, get_world_size, setup_distributed, teardown
+from .model import unwrap_model
+from .speed import Runtime
 
 # %% ../nbs/10_hellaswag.ipynb #f5707e37
 HELLASWAG_VAL = 'hellaswag/hellaswag_val.jsonl'   # the `DATASETS` name of the validation split
 _FIELDS = ('ctx', 'endings', 'label')
 
-class HellaSwagError(ValueError):
+class HellaSwagError(UserError, ValueError):
     "A HellaSwag row is malformed or an evaluation argument is invalid; the message says which and what to do."
 
 def load_hellaswag(limit:int|None=None, # first `limit` rows only (None: all 10,042)
@@ -107,59 +106,50 @@ def score_candidates(model:torch.nn.Module, # `model(idx)` returns logits (B, T,
     return loss_sum, loss_sum / m.sum(1).clamp(min=1)
 
 # %% ../nbs/10_hellaswag.ipynb #c279c918
-def _autocast(device, dtype):
-    "Autocast context on `device`; dtype 'auto' means bfloat16 on a CUDA GPU that supports it, else full precision."
-    dev = torch.device(device).type
-    if dtype == 'auto': dtype = torch.bfloat16 if dev == 'cuda' and torch.cuda.is_bf16_supported() else None
-    if isinstance(dtype, str):
-        if dtype not in ('float32', 'bfloat16', 'float16'): raise HellaSwagError(
-            f"autocast_dtype must be 'auto', 'float32', 'bfloat16', 'float16', a torch dtype or None; got {dtype!r}")
-        dtype = getattr(torch, dtype)
-    return nullcontext() if dtype in (None, torch.float32) else torch.autocast(dev, dtype=dtype)
-
-def _unwrap_ddp(model):
-    "DDP's inner module (which may itself be compiled): DDP's forward may sync buffers, and ranks run different batch counts here."
-    return model.module if isinstance(model, torch.nn.parallel.DistributedDataParallel) else model
-
-def _block_size(model):
-    return getattr(getattr(getattr(model, '_orig_mod', model), 'config', None), 'block_size', None)
+def _runtime(rt, model) -> Runtime:
+    "`rt` with every 'auto' resolved; its device defaults to where the model's parameters are."
+    if rt is None: rt = Runtime()
+    if not isinstance(rt, Runtime): raise HellaSwagError(
+        f"rt must be a Runtime or None, got {rt!r}: the device and dtype come from it, e.g. Runtime(dtype='float32').resolve('cpu')")
+    if rt.resolved: return rt
+    return rt.resolve(str(next(unwrap_model(model).parameters()).device) if rt.device == 'auto' else None)
 
 def evaluate_hellaswag(model:torch.nn.Module, # `model(idx)` returns logits or `(logits, loss)`; plain, compiled or DDP-wrapped
-                       device:str|torch.device='cpu', # where the model lives
+                       rt:Runtime|None=None, # device, dtype and eval_batch; None: `Runtime()` resolved for the model's device
                        limit:int|None=None, # score only the first `limit` examples (None: all 10,042)
-                       batch_size:int=16, # examples per forward pass (4 rows each)
-                       autocast_dtype:str|torch.dtype|None='auto', # 'auto': bfloat16 on CUDA if supported, else none; None: full precision
+                       batch_size:int|None=None, # examples per forward pass (4 rows each); None: `rt.eval_batch`
                        examples:list|None=None, # HellaSwag rows to score instead of loading the validation split
                        return_preds:bool=False, # also return per-example predictions and losses under 'preds'
                        progress:bool=True, # tqdm bar (rank 0 only)
                        enc=None, # tiktoken encoding (default: `gpt2_encoding()`)
                       ) -> dict:
     "HellaSwag accuracy by completion likelihood: `{'n', 'acc', 'acc_norm'}` (+ `'preds'`), summed over ranks when distributed."
+    rt = _runtime(rt, model)
+    batch_size = rt.eval_batch if batch_size is None else batch_size
     if batch_size < 1: raise HellaSwagError(f"batch_size must be at least 1, got {batch_size}")
     if limit is not None and limit < 1: raise HellaSwagError(f"limit must be a positive number of examples, got {limit}")
     examples = load_hellaswag(limit) if examples is None else list(examples)[:limit]
-    amp, enc = _autocast(device, autocast_dtype), enc or gpt2_encoding()
-    rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+    enc, rank, world = enc or gpt2_encoding(), get_rank(), get_world_size()
     mine = range(rank, len(examples), world)                                # this rank's disjoint slice
     encoded = {i: encode_example(examples[i], enc) for i in mine}
     length = {i: len(c) + max(map(len, ends)) for i, (c, ends, _) in encoded.items()}
     order = sorted(mine, key=lambda i: -length[i])                          # longest first
-    model = _unwrap_ddp(model)
-    bs = _block_size(model)
+    model = unwrap_model(model, keep_compiled=True)                         # no DDP forward: ranks run different batch counts
+    bs = getattr(getattr(unwrap_model(model), 'config', None), 'block_size', None)
     if order and bs is not None and length[order[0]] - 1 > bs: raise HellaSwagError(
         f"example {order[0]} needs {length[order[0]]-1} positions but the model's block_size is {bs}: use a model with block_size >= 165 for the full split")
     was_training = model.training
     model.eval()
-    counts = torch.zeros(3, dtype=torch.long, device=device)              # examples, correct by sum, correct by mean
+    counts = torch.zeros(3, dtype=torch.long, device=rt.device)             # examples, correct by sum, correct by mean
     preds = []
     bar = tqdm(total=len(order), desc='hellaswag', unit='ex', disable=not progress or rank != 0, leave=False)
     try:
         for b in range(0, len(order), batch_size):
             idx = order[b:b + batch_size]
             tokens, mask, labels = collate([encoded[i] for i in idx])
-            with amp: loss_sum, loss_mean = score_candidates(model, tokens.to(device), mask.to(device))
-            loss_sum, loss_mean, labels = loss_sum.view(-1, 4), loss_mean.view(-1, 4), labels.to(device)  # (E, 4), (E, 4), (E,)
-            pred, pred_norm = loss_sum.argmin(1), loss_mean.argmin(1)                                     # (E,)
+            with rt.autocast(): loss_sum, loss_mean = score_candidates(model, tokens.to(rt.device), mask.to(rt.device))
+            loss_sum, loss_mean, labels = loss_sum.view(-1, 4), loss_mean.view(-1, 4), labels.to(rt.device)  # (E, 4), (E, 4), (E,)
+            pred, pred_norm = loss_sum.argmin(1), loss_mean.argmin(1)                                        # (E,)
             counts[0] += len(idx); counts[1] += (pred == labels).sum(); counts[2] += (pred_norm == labels).sum()
             if return_preds:
                 for i, p, pn, s, m in zip(idx, pred.tolist(), pred_norm.tolist(), loss_sum.tolist(), loss_mean.tolist()):
@@ -180,67 +170,63 @@ def evaluate_hellaswag(model:torch.nn.Module, # `model(idx)` returns logits or `
     return res
 
 # %% ../nbs/10_hellaswag.ipynb #99ba803a
-def hellaswag_callback(device:str|torch.device|None=None, # where the model lives (default: its first parameter's device)
-                       autocast_dtype:str|torch.dtype|None=None, # as in training, e.g. torch.bfloat16; None: full precision
+def hellaswag_callback(rt:Runtime|None=None, # the run's runtime (device, dtype, eval_batch); None: the default for the model's device
                        limit:int|None=None, # examples per evaluation (None: all 10,042)
-                       batch_size:int=16, # examples per forward pass
+                       batch_size:int|None=None, # examples per forward pass; None: `rt.eval_batch`
                        progress:bool=False, # tqdm bar on rank 0
                       ):
     "A `fit` callback `cb(state) -> {'hellaswag_n', 'hellaswag_acc', 'hellaswag_acc_norm'}` evaluating `state.model`."
     examples, enc = load_hellaswag(limit), gpt2_encoding()
     def cb(state):
-        dev = device if device is not None else next(state.model.parameters()).device
-        r = evaluate_hellaswag(state.model, dev, batch_size=batch_size, autocast_dtype=autocast_dtype, examples=examples,
-                               progress=progress, enc=enc)
+        r = evaluate_hellaswag(state.model, rt, batch_size=batch_size, examples=examples, progress=progress, enc=enc)
         return {f'hellaswag_{k}': v for k, v in r.items()}
     return cb
 
 # %% ../nbs/10_hellaswag.ipynb #7bb9895c
-class _Parser(argparse.ArgumentParser):
-    "argparse that raises `HellaSwagError` (one line) instead of printing usage and exiting."
-    def error(self, message): raise HellaSwagError(message)
+def hellaswag_parser() -> ArgParser:
+    "The options of `nanogpt-hellaswag` (`python -m nanogpt_nb.hellaswag`)."
+    p = ArgParser(prog='nanogpt-hellaswag',
+                  description='HellaSwag validation accuracy of a GPT-2-tokenized model, scored by completion likelihood (acc: summed '
+                              'ending loss, acc_norm: mean ending loss per token). Runs under torchrun for several processes.')
+    p.add_argument('--model', required=True, help="a training run directory (ckpt.pt), a Hugging Face GPT-2 directory "
+                   "(config.json + weights) or a hub name such as 'gpt2' (needs the internet)")
+    p.add_argument('--limit', type=positive_int, help='evaluate only the first N examples (default: all 10,042)')
+    p.add_argument('--batch_size', type=positive_int, help="examples per forward pass, 4 candidate rows each "
+                   "(default: the runtime's eval_batch, 1 on cpu and 16 on cuda)")
+    p.add_argument('--device', default='auto', help="'cpu', 'cuda', 'cuda:N', 'mps', or 'auto': cuda if available, then mps, else cpu")
+    p.add_argument('--dtype', default='auto', choices=['auto', 'float32', 'bfloat16'],
+                   help='autocast dtype; auto: bfloat16 where the device runs it natively, else float32')
+    p.add_argument('--compile', action=argparse.BooleanOptionalAction, default='auto',
+                   help="torch.compile the model; auto: the runtime's choice for the device")
+    p.add_argument('--preds', help='write per-example predictions and losses to this JSON-lines file')
+    p.add_argument('--progress', action=argparse.BooleanOptionalAction, default=True, help='progress bar on stderr')
+    return p
 
-def parse_args(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
-              ) -> argparse.Namespace:
-    "Options of `python -m nanogpt_nb.hellaswag`."
-    p = _Parser(prog='python -m nanogpt_nb.hellaswag',
-                description='HellaSwag validation accuracy of a GPT-2 model, scored by completion likelihood (acc: summed '
-                            'ending loss, acc_norm: mean ending loss per token). Runs under torchrun for several processes.')
-    p.add_argument('--model', required=True, help="a Hugging Face-format GPT-2 directory (config.json + weights) or a hub name such as 'gpt2' (needs the internet)")
-    p.add_argument('--limit', type=int, default=None, help='evaluate only the first N examples (default: all 10,042)')
-    p.add_argument('--batch_size', type=int, default=16, help='examples per forward pass, 4 candidate rows each (default: 16)')
-    p.add_argument('--device', default='auto', help="'auto' (default: cuda if available, else cpu), 'cpu', 'cuda', 'cuda:N' or 'mps'")
-    p.add_argument('--dtype', default='auto', choices=['auto', 'float32', 'bfloat16', 'float16'],
-                   help='autocast dtype; auto (default): bfloat16 on a CUDA GPU that supports it, else float32')
-    p.add_argument('--compile', action='store_true', help='torch.compile the model first')
-    p.add_argument('--preds', default=None, help='write per-example predictions and losses to this JSON-lines file')
-    p.add_argument('--progress', action=argparse.BooleanOptionalAction, default=True, help='show a progress bar on stderr (default: on)')
-    args = p.parse_args(argv)
-    if args.limit is not None and args.limit < 1: raise HellaSwagError(f"--limit must be a positive number of examples, got {args.limit}")
-    if args.batch_size < 1: raise HellaSwagError(f"--batch_size must be at least 1, got {args.batch_size}")
-    return args
+def _main(argv):
+    a = hellaswag_parser().parse_args(argv)
+    if a.preds and not Path(a.preds).expanduser().absolute().parent.is_dir():   # before a long evaluation, not after
+        raise HellaSwagError(f"--preds {a.preds}: its directory does not exist; create it or pick another file")
+    try:
+        info = setup_distributed(a.device)
+        rt = Runtime(dtype=a.dtype, compile=a.compile).resolve(info.device)
+        model, _, meta = load_model(a.model, rt.device)     # CheckpointError / WeightsError (one line) if it cannot
+        if meta.get('tokenizer') != 'gpt2': raise HellaSwagError(
+            f"{a.model} is a {meta.get('tokenizer')}-level model: HellaSwag needs a GPT-2-tokenized model (GPT-2 weights or a run trained on GPT-2 tokens)")
+        net, _ = rt.prepare(model)
+        if info.is_master: print(f"runtime: {rt.describe()}", flush=True)
+        t0 = time.time()
+        res = evaluate_hellaswag(net, rt, limit=a.limit, batch_size=a.batch_size, return_preds=a.preds is not None, progress=a.progress)
+        if info.is_master:
+            if a.preds:
+                try: Path(a.preds).expanduser().write_text(''.join(json.dumps(p) + '\n' for p in res['preds']))
+                except OSError as e: raise HellaSwagError(f"--preds {a.preds}: cannot write it ({e.strerror})") from None
+            print(f"n={res['n']} acc={res['acc']:.4f} acc_norm={res['acc_norm']:.4f} ({time.time()-t0:.1f}s on {info.world_size} x {rt.device})", flush=True)
+    finally: teardown()
 
 def main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
         ) -> int:
-    "Evaluate `--model` on HellaSwag and print `n=... acc=... acc_norm=...`; known errors become `error: ...` and exit 2."
-    try:
-        args = parse_args(argv)
-        info = setup_distributed(args.device)
-        model = GPT.from_pretrained(args.model).to(info.device)   # WeightsError (one line) if it cannot be loaded
-        if args.compile: model = compile_model(model, info.device)   # 05's inductor options for this device
-        t0 = time.time()
-        res = evaluate_hellaswag(model, info.device, limit=args.limit, batch_size=args.batch_size, autocast_dtype=args.dtype,
-                                 return_preds=args.preds is not None, progress=args.progress)
-        if info.is_master:
-            if args.preds:
-                Path(args.preds).write_text(''.join(json.dumps(p) + '\n' for p in res['preds']))
-            print(f"n={res['n']} acc={res['acc']:.4f} acc_norm={res['acc_norm']:.4f} ({time.time()-t0:.1f}s on {info.world_size} x {info.device})", flush=True)
-        return 0
-    except SystemExit as e: return e.code if isinstance(e.code, int) else 0   # --help
-    except (HellaSwagError, WeightsError, DataError, DistError, OSError) as e:
-        print(f"error: {' '.join(str(e).split())}", file=sys.stderr, flush=True)
-        return 2
-    finally: teardown()
+    "`nanogpt-hellaswag`: evaluate `--model` and print `n=... acc=... acc_norm=...`; a known error is one `error: ...` line, exit 2."
+    return run_command(_main, argv)
 
 # %% ../nbs/10_hellaswag.ipynb #be48cd80
 if __name__ == '__main__':
