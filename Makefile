@@ -1,6 +1,7 @@
 # nanogpt-nb: `make train` runs the main job, `make test` runs every notebook as a test.
 # Both set themselves up: a virtual environment in .venv, torch first (so no CUDA build is pulled
 # on a CPU machine), then the project with its dev extra.
+SHELL  := /bin/bash
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -8,14 +9,16 @@ BIN    := $(VENV)/bin
 TORCH  ?= torch==2.13.0
 ARGS   ?=
 
-.PHONY: help install reinstall train test test-slow check-export lab docs readme clean-nbs dist
+.PHONY: help install reinstall train test test-slow check-export lab docs docs-check preview quarto readme clean-nbs dist
 
 help:
 	@echo "make train      train the char-level GPT on Tiny Shakespeare on CPU (preset shakespeare_char_cpu), print a sample"
 	@echo "make test       run every notebook as a test (nbdev-test), check nbdev-export is clean"
 	@echo "make test-slow  also run the cells flagged slow (minutes of CPU)"
 	@echo "make lab        open the series in JupyterLab"
-	@echo "make docs       build the Quarto docs site (needs Quarto)"
+	@echo "make docs       render the docs site into _docs/ (installs Quarto offline from ../shared/quarto when there is none)"
+	@echo "make docs-check check the rendered site: pages, links, images, errors, weight, and a headless Chromium pass"
+	@echo "make preview    serve the docs site locally while you edit (nbdev-preview)"
 	@echo "make readme    render README.md from nbs/index.ipynb"
 	@echo "make dist       build the sdist and wheel into dist/"
 
@@ -51,9 +54,27 @@ check-export: install
 lab: install
 	$(BIN)/jupyter lab nbs
 
-docs: install
-	@command -v quarto >/dev/null 2>&1 || { echo "error: Quarto is not installed: get it from https://quarto.org/docs/get-started/ (or run nbdev-install-quarto), then run make docs again"; exit 1; }
-	$(BIN)/nbdev-docs
+# Quarto renders the site. A `quarto` on PATH wins; on machines that reach only the package registries (CI here) it is
+# installed from ../shared/quarto (see its README) into a cache outside the repo; elsewhere, say how to get one.
+QUARTO_HOME ?= $(HOME)/.cache/nanogpt-nb/quarto
+SHARED_QUARTO := $(abspath ../shared/quarto)
+QUARTO_PATH = $(if $(shell command -v quarto 2>/dev/null),$(PATH),$(QUARTO_HOME)/bin:$(PATH))
+quarto:
+	@if command -v quarto >/dev/null 2>&1 || [ -x $(QUARTO_HOME)/bin/quarto ]; then :; \
+	elif [ -x $(SHARED_QUARTO)/install.sh ]; then echo "installing Quarto offline from $(SHARED_QUARTO) into $(QUARTO_HOME)"; \
+	  $(SHARED_QUARTO)/install.sh $(QUARTO_HOME) >/dev/null; \
+	else echo "error: Quarto is not installed: get it from https://quarto.org/docs/get-started/ (or run .venv/bin/nbdev-install-quarto), then run make docs again"; exit 1; fi
+
+# nbdev-docs' output is kept: the docs check fails on any warning in it.
+docs: install quarto
+	@mkdir -p _docs_check
+	PATH="$(QUARTO_PATH)" $(BIN)/nbdev-docs 2>&1 | tee _docs_check/nbdev-docs.log; test $${PIPESTATUS[0]} -eq 0
+
+docs-check: install
+	$(BIN)/python scripts/docs_check.py --browser
+
+preview: install quarto
+	PATH="$(QUARTO_PATH)" $(BIN)/nbdev-preview
 
 # README.md is rendered from nbs/index.ipynb: by nbdev (Quarto) where Quarto exists, else by nbconvert with the
 # notebook links pointed at the docs site, as nbdev does.

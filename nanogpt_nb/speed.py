@@ -1,4 +1,4 @@
-"""TF32, bf16 autocast, torch.compile, flash attention, a vocabulary padded to a nice number and fused AdamW: each one a switch, each one checked against the plain path, measured as ms/step, tokens/s and MFU on a ladder benchmark (`python -m nanogpt_nb.bench`).
+"""TF32, bf16 autocast, torch.compile, flash attention, a vocabulary padded to a nice number and fused AdamW: each one a switch, each one checked against the plain path, and one runtime policy that picks them for each kind of device.
 
 Docs: https://nanogpt-nb.github.io/nanogpt-nb/speed.html.md"""
 

@@ -303,6 +303,7 @@ def _finish(cfg, raw, meta, rows, start, t0, out, info) -> dict:
         print(f"--- sample ({cfg.sample_tokens} tokens) ---\n{text}\n---", flush=True)
     summary = dict(steps=cfg.max_steps, resumed_from_step=start, val_loss=val, seconds=round(time.time() - t0, 1), out_dir=str(out))
     ddp.print0(f"done: {json.dumps(summary)}", flush=True)
+    ddp.barrier()                # leave together: a rank that tears down while another still works can abort in gloo
     return summary
 
 # %% ../nbs/12_train_gpt2.ipynb #b8d8a1b4

@@ -55,7 +55,7 @@ def get_lr(step:int, # optimizer step, from 0
 
 # %% ../nbs/05_training.ipynb #1417fb81
 class Local:
-    "How steps run: one process, full precision. 05 (mixed precision) and 06 (many processes) change the answers."
+    "How steps run: one process, full precision; `Runtime` (07) and the DDP answers (09) change that."
     is_master:bool = True     # the process that logs, prints and saves
     world_size:int = 1        # processes training together
     def autocast(self):
