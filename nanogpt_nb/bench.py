@@ -6,7 +6,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/bench.html.md"""
 
 # %% auto #0
 __all__ = ['GPU_PEAKS', 'LADDER', 'CLI_SHAPES', 'flops_per_token', 'mfu', 'gpu_peak', 'device_peak_flops', 'ladder_configs',
-           'bench_speeds', 'format_bench', 'plot_bench', 'bench_parser', 'main']
+           'bench_speeds', 'format_bench', 'plot_bench', 'bench_parser', 'bench_main']
 
 # %% ../nbs/08_bench.ipynb #b7490caa
 import os, statistics, sys
@@ -198,11 +198,11 @@ def _bench(argv):
         fig.savefig(a.out, dpi=100, bbox_inches='tight')
         print(f'chart: {a.out}')
 
-def main(argv:list|None=None, # command-line words; None: sys.argv[1:]
+def bench_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
         ) -> int:
     "`nanogpt-bench`: run the ladder; a bad option is one `error: ...` line and exit status 2."
     return run_command(_bench, argv)
 
 # %% ../nbs/08_bench.ipynb #212a8e42
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(bench_main())

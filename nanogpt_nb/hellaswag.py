@@ -6,7 +6,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/hellaswag.html.md"""
 
 # %% auto #0
 __all__ = ['HELLASWAG_VAL', 'HellaSwagError', 'load_hellaswag', 'encode_example', 'collate', 'render_example', 'score_candidates',
-           'evaluate_hellaswag', 'hellaswag_callback', 'hellaswag_parser', 'main']
+           'evaluate_hellaswag', 'hellaswag_callback', 'hellaswag_parser', 'hellaswag_main']
 
 # %% ../nbs/10_hellaswag.ipynb #ab2872eb
 import argparse, json, sys, time
@@ -223,11 +223,11 @@ def _main(argv):
             print(f"n={res['n']} acc={res['acc']:.4f} acc_norm={res['acc_norm']:.4f} ({time.time()-t0:.1f}s on {info.world_size} x {rt.device})", flush=True)
     finally: teardown()
 
-def main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
+def hellaswag_main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
         ) -> int:
     "`nanogpt-hellaswag`: evaluate `--model` and print `n=... acc=... acc_norm=...`; a known error is one `error: ...` line, exit 2."
     return run_command(_main, argv)
 
 # %% ../nbs/10_hellaswag.ipynb #be48cd80
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(hellaswag_main())

@@ -171,7 +171,7 @@ class GPT(nn.Module):
 def forward(self:GPT,
             idx:torch.Tensor, # (B, T) token ids
             targets:torch.Tensor|None=None, # (B, T) next-token ids; -1 marks positions left out of the loss
-            kv_cache:'KVCache|None'=None, # positions already seen (generation); idx continues them
+            kv_cache=None, # a `KVCache` of the positions already seen (generation); idx continues them
            ) -> tuple:
     "`(logits, loss)`: logits (B, T, vocab_size) for every position; the mean cross-entropy or None."
     if idx.dim() != 2: raise ValueError(f"idx must be a (B, T) tensor of token ids, got shape {tuple(idx.shape)}")

@@ -7,7 +7,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/train_gpt2.html.md"""
 # %% auto #0
 __all__ = ['DATASETS', 'DTYPES', 'SAMPLINGS', 'PRESETS', 'ConfigError', 'TrainConfig', 'preset_config', 'validate_config',
            'make_parser', 'parse_args', 'run_runtime', 'resolve_data', 'run_model_config', 'check_resume',
-           'build_model', 'train', 'main']
+           'build_model', 'train', 'train_main']
 
 # %% ../nbs/12_train_gpt2.ipynb #2fd63c4a
 import argparse, functools, json, os, sys, time
@@ -311,7 +311,7 @@ def _main(argv):
     try: train(parse_args(argv))
     finally: ddp.teardown()
 
-def main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
+def train_main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
         ) -> int:
     "`nanogpt-train`: parse and train; a problem the user can fix is one `error: ...` line and exit status 2."
     return data_lib.run_command(_main, argv, interrupted='interrupted; run the same command again to resume from the last checkpoint')
@@ -319,4 +319,4 @@ def main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
 # %% ../nbs/12_train_gpt2.ipynb #2ba59f50
 if __name__ == '__main__':
     import nanogpt_nb.train as _train   # run the package's copy: its dataclass has the source that --help is built from
-    sys.exit(_train.main())
+    sys.exit(_train.train_main())

@@ -82,15 +82,17 @@ def check_sidebar(problems:list):
 
 def check_symbol_links(problems:list):
     "A backticked name in the prose must not be a name nbdev knows in two places."
+    # nbdev links a backticked name to the symbol its index lists under that name, e.g. `GPT` or `GPT.generate`:
+    # a name that two modules define (or patch) is a link to one of them, maybe the wrong one
     syms = ast.literal_eval((ROOT/'nanogpt_nb/_modidx.py').read_text().split('d = ', 1)[1])['syms']
     where = {}
     for mod, names in syms.items():
-        for qual in names: where.setdefault(qual.split('.')[-1], set()).add(qual)
+        for full in names: where.setdefault(full[len(mod)+1:], set()).add(full)
     ambiguous = {k for k, v in where.items() if len(v) > 1}
     for nb in [NBS/'index.ipynb', *numbered()]:
         for cell in json.loads(nb.read_text())['cells']:
             if cell['cell_type'] != 'markdown': continue
-            for name in set(re.findall(r'`([A-Za-z_][A-Za-z0-9_]*)`', ''.join(cell['source']))) & ambiguous:
+            for name in set(re.findall(r'`([A-Za-z_][A-Za-z0-9_.]*)`', ''.join(cell['source']))) & ambiguous:
                 problems.append(f"{nb.name}: `{name}` could link to {', '.join(sorted(where[name]))}: qualify or rename it")
 
 def check_nbdev_log(problems:list):
@@ -101,9 +103,9 @@ def check_nbdev_log(problems:list):
 
 def serve(directory:Path):
     "An HTTP server for `directory` on a free local port, in a daemon thread; returns its base URL."
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *a: None
-    srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), handler)
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args): pass
+    srv = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return f'http://127.0.0.1:{srv.server_address[1]}'
 
@@ -125,8 +127,9 @@ def check_browser(problems:list, screenshot_lesson:str='attention.html'):
             driver.get(f'{base}/{name}')
             driver.execute_async_script("const done = arguments[0]; if (document.readyState === 'complete') done(); "
                                         "else window.addEventListener('load', () => done());")
-            for entry in driver.get_log('browser'):
-                if entry['level'] == 'SEVERE': problems.append(f"{name}: browser console: {entry['message'][:200]}")
+            for entry in driver.get_log('browser'):   # the browser's own favicon request is not the page's doing
+                if entry['level'] == 'SEVERE' and '/favicon.ico ' not in entry['message']:
+                    problems.append(f"{name}: browser console: {entry['message'][:200]}")
             broken = driver.execute_script("return [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
             for src in broken: problems.append(f"{name}: image did not load in the browser: {src}")
             overflow = driver.execute_script("const m = document.querySelector('main') || document.body; return m.scrollWidth - m.clientWidth")
