@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 TORCH  ?= torch==2.13.0
 ARGS   ?=
 
-.PHONY: help install reinstall train test test-slow check-export lab docs docs-check preview quarto readme clean-nbs dist
+.PHONY: help install reinstall train test test-slow check-export lab docs docs-check preview quarto gpu-check gpu-check-dry gpu-stage readme clean-nbs dist
 
 help:
 	@echo "make train      train the char-level GPT on Tiny Shakespeare on CPU (preset shakespeare_char_cpu), print a sample"
@@ -19,6 +19,9 @@ help:
 	@echo "make docs       render the docs site into _docs/ (installs Quarto offline from ../shared/quarto when there is none)"
 	@echo "make docs-check check the rendered site: pages, links, images, errors, weight, and a headless Chromium pass"
 	@echo "make preview    serve the docs site locally while you edit (nbdev-preview)"
+	@echo "make gpu-check  on a CUDA machine: cuda cells, 124M ladder and MFU, a 124M run with crash and resume -> _gpu_check/"
+	@echo "make gpu-check-dry  the same script on the CPU, tiny shapes (CI runs it so it cannot rot)"
+	@echo "make gpu-stage  wheels and data for a GPU machine without network, into .gpu_stage/"
 	@echo "make readme    render README.md from nbs/index.ipynb"
 	@echo "make dist       build the sdist and wheel into dist/"
 
@@ -75,6 +78,17 @@ docs-check: install
 
 preview: install quarto
 	PATH="$(QUARTO_PATH)" $(BIN)/nbdev-preview
+
+# The GPU path in one prepared run (scripts/gpu_check.py): for real on a CUDA machine, or dry on the CPU.
+GPU_OUT ?= _gpu_check
+gpu-check: install
+	$(BIN)/python scripts/gpu_check.py --out $(GPU_OUT)
+
+gpu-check-dry: install
+	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python scripts/gpu_check.py --dry-run --out $(GPU_OUT)
+
+gpu-stage: install
+	PYTHON=$(BIN)/python scripts/gpu_stage.sh .gpu_stage
 
 # README.md is rendered from nbs/index.ipynb: by nbdev (Quarto) where Quarto exists, else by nbconvert with the
 # notebook links pointed at the docs site, as nbdev does.

@@ -84,7 +84,12 @@ def setup_distributed(device:str='auto', # 'auto', 'cpu', 'cuda' or 'mps'; under
         device = f'cuda:{local_rank}'
         torch.cuda.set_device(device)
     if not dist.is_initialized():
-        dist.init_process_group(backend=backend or ('nccl' if kind == 'cuda' else 'gloo'), timeout=timedelta(seconds=timeout_s))
+        timeout = timedelta(seconds=timeout_s)
+        store, _, _ = next(dist.rendezvous('env://', timeout=timeout))   # torchrun's store, as init_process_group would use
+        # keys of this attempt only: a group restarted by torchrun must not read the addresses its dead predecessors left
+        store = dist.PrefixStore(f"nanogpt_nb/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', '0')}", store)
+        dist.init_process_group(backend=backend or ('nccl' if kind == 'cuda' else 'gloo'), store=store, rank=rank,
+                                world_size=world_size, timeout=timeout)
     return DistInfo(rank=rank, local_rank=local_rank, world_size=world_size, device=device, is_master=rank == 0)
 
 def teardown():
