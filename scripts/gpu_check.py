@@ -25,10 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ('07_speed', '08_bench', '12_train_gpt2')
+PARTS = ('notebooks', 'train', 'sample', 'hellaswag', 'generation')
 # GPT-2 124M on 0.3M tokens of Shakespeare: 16 x 1024 tokens per step keeps a few hundred steps to a few epochs
-GPU_TRAIN = ['--batch_size', '16', '--total_batch_size', '16384', '--max_steps', '240', '--warmup_steps', '24',
-             '--eval_interval', '120', '--eval_tokens', '65536', '--hellaswag_interval', '120', '--hellaswag_examples', '1000',
-             '--ckpt_interval', '120', '--sample_tokens', '64']
+GPU_TRAIN = ['--batch_size', '16', '--total_batch_size', '16384', '--max_steps', '160', '--warmup_steps', '16',
+             '--eval_interval', '80', '--eval_tokens', '65536', '--hellaswag_interval', '80', '--hellaswag_examples', '1000',
+             '--ckpt_interval', '80', '--sample_tokens', '64']
 DRY_TRAIN = ['--n_layer', '2', '--n_head', '2', '--n_embd', '64', '--block_size', '192', '--batch_size', '2',
              '--total_batch_size', '384', '--max_steps', '8', '--warmup_steps', '2', '--eval_interval', '4', '--eval_tokens', '768',
              '--hellaswag_interval', '4', '--hellaswag_examples', '8', '--ckpt_interval', '4', '--sample_tokens', '16', '--device', 'cpu']
@@ -41,7 +42,9 @@ def run(cmd:list, env:dict, timeout:int=900) -> dict:
 
 class Report:
     "Parts of the check, each timed; written to report.json after every part, so a cut-short run keeps what it did."
-    def __init__(self, out:Path, **facts): self.out, self.data = out, dict(**facts, parts=[])
+    def __init__(self, out:Path, **facts):
+        old = json.loads((out/'report.json').read_text()) if (out/'report.json').exists() else {}
+        self.out, self.data = out, dict(**facts, parts=old.get('parts', []))   # a second call with other --parts adds to it
     def part(self, name:str, r:dict|None=None, **details):
         row = dict(name=name, ok=r is None or r['rc'] == 0, seconds=(r or {}).get('seconds'), **details)
         if r is not None and r['rc']: row['error'] = (r['stderr'] or r['stdout'])[-1500:]
@@ -65,8 +68,11 @@ def main(argv=None) -> int:
     p.add_argument('--out', required=True, help='directory for report.json, the figures and the executed notebooks')
     p.add_argument('--dry-run', action='store_true', help='CPU, tiny shapes, few steps: checks the script itself')
     p.add_argument('--stage', help='a directory made by `make gpu-stage`: data/ and tiktoken/ for a machine without network')
-    p.add_argument('--skip_notebooks', action='store_true', help='leave out part 1')
+    p.add_argument('--parts', default=','.join(PARTS), help=f"comma-separated parts to run, in order: {','.join(PARTS)} "
+                   "(split a GPU session's work over two calls; sample, hellaswag and generation need train's run)")
     a = p.parse_args(argv)
+    parts = a.parts.split(',')
+    if set(parts) - set(PARTS): print(f"error: --parts: unknown part(s) {sorted(set(parts) - set(PARTS))}", file=sys.stderr); return 2
     import torch
     if not a.dry_run and not torch.cuda.is_available(): print('error: no CUDA GPU here: use --dry-run', file=sys.stderr); return 2
     out = Path(a.out).resolve(); (out/'notebooks').mkdir(parents=True, exist_ok=True)
@@ -82,15 +88,27 @@ def main(argv=None) -> int:
     t_all = time.time()
 
     # 1. the notebooks' cuda cells, for real
-    for name in ([] if a.skip_notebooks else NOTEBOOKS):
+    for name in (NOTEBOOKS if 'notebooks' in parts else ()):
         r = run([sys.executable, ROOT/'scripts/run_notebook.py', ROOT/f'nbs/{name}.ipynb', '--out', out/f'notebooks/{name}.ipynb', '--cuda'], env)
         rep.part(f'notebook {name}', r)
     if (out/'ladder.json').exists(): rep.data['ladder'] = json.loads((out/'ladder.json').read_text())
 
     # 2. GPT-2 124M on Shakespeare: crash after the first checkpoint, then resume
     run_dir = out/'run'
-    train = ['--preset', 'gpt2_124m', '--data', 'shakespeare_gpt2', '--out_dir', run_dir, '--no-resume', *(DRY_TRAIN if a.dry_run else GPU_TRAIN)]
-    at = 6 if a.dry_run else 130                                   # a step after the first checkpoint
+    if 'train' in parts: train_part(rep, run_dir, env, a.dry_run, out)
+    if 'sample' in parts: sample_part(rep, run_dir, env, dev)
+    if 'hellaswag' in parts: hellaswag_part(rep, run_dir, env, dev, a.dry_run)
+    if 'generation' in parts: generation_part(rep, run_dir, env, dev, a.dry_run)
+
+    rep.data['seconds'] = round(time.time() - t_all, 1); rep.save()
+    bad = [x['name'] for x in rep.data['parts'] if not x['ok']]
+    print(f"[gpu-check] {len(rep.data['parts'])} parts in {rep.data['seconds']} s, {len(bad)} failed{': ' + ', '.join(bad) if bad else ''}; report: {out/'report.json'}")
+    return 1 if bad else 0
+
+def train_part(rep, run_dir, env, dry, out):
+    "GPT-2 124M on GPT-2-tokenized Tiny Shakespeare: the first launch crashes after the first checkpoint, the second resumes."
+    train = ['--preset', 'gpt2_124m', '--data', 'shakespeare_gpt2', '--out_dir', run_dir, '--no-resume', *(DRY_TRAIN if dry else GPU_TRAIN)]
+    at = 6 if dry else 90                                          # a step after the first checkpoint
     torchrun = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=1']
     r1 = run([*torchrun, ROOT/'scripts/crash_at_step.py', *train], {**env, 'CRASH_AT_STEP': str(at), 'CRASH_RANK': '0'})
     crashed = r1['rc'] != 0 and f'kills itself at step {at}' in r1['stderr']
@@ -107,20 +125,26 @@ def main(argv=None) -> int:
              runtime=next((json.loads(l[9:]) for l in r2['stdout'].splitlines() if l.startswith('runtime: ')), None))
     if rows: plot_training(run_dir/'log.jsonl', out/'training.png', f"gpt2_124m on Shakespeare BPE, {rep.data['device']}")
 
-    # 3. a sample from the compiled model
+
+def sample_part(rep, run_dir, env, dev):
+    "A sample from the trained model compiled with torch.compile."
     code = ("import torch; from nanogpt_nb.checkpoint import load_model; from nanogpt_nb.inference import sample_text\n"
             f"m, tok, _ = load_model({str(run_dir)!r}, {dev!r}); print(sample_text(torch.compile(m), tok, '', 48, seed=0))")
     r = run([sys.executable, '-c', code], env)
     rep.part('sample from the compiled model', r, text=r['stdout'].strip()[-300:])
 
-    # 4. HellaSwag on the whole validation split
-    hs = ['--limit', '16'] if a.dry_run else []
+
+def hellaswag_part(rep, run_dir, env, dev, dry):
+    "HellaSwag on the whole validation split (16 examples in a dry run): accuracy and examples per second."
+    hs = ['--limit', '16'] if dry else []
     r = run([sys.executable, '-m', 'nanogpt_nb.hellaswag', '--model', run_dir, '--device', dev, '--no-compile', '--no-progress', *hs], env)
     m = re.search(r'n=(\d+) acc=([\d.]+) acc_norm=([\d.]+) \(([\d.]+)s', r['stdout'])
     rep.part('hellaswag', r, **(dict(n=int(m[1]), acc=float(m[2]), acc_norm=float(m[3]), examples_per_s=round(int(m[1])/max(float(m[4]), 1e-9), 1)) if m else {}))
 
-    # 5. KV-cache generation against the plain loop
-    n_new = '24' if a.dry_run else '500'
+
+def generation_part(rep, run_dir, env, dev, dry):
+    "`nanogpt-sample` with and without the KV cache: tokens per second, and the same text."
+    n_new = '24' if dry else '500'
     gen = {}
     for cache in ('--cache', '--no-cache'):
         r = run([sys.executable, '-c', 'import sys; from nanogpt_nb.inference import sample_main; sys.exit(sample_main())',
@@ -132,9 +156,5 @@ def main(argv=None) -> int:
     rep.part('generation, KV cache vs none', dict(rc=0 if gen['--cache']['ok'] and gen['--no-cache']['ok'] and same else 1, seconds=None),
              new_tokens=int(n_new), cache_tok_per_s=c, no_cache_tok_per_s=n, speedup=round(c/n, 2) if c and n else None, same_text=same)
 
-    rep.data['seconds'] = round(time.time() - t_all, 1); rep.save()
-    bad = [x['name'] for x in rep.data['parts'] if not x['ok']]
-    print(f"[gpu-check] {len(rep.data['parts'])} parts in {rep.data['seconds']} s, {len(bad)} failed{': ' + ', '.join(bad) if bad else ''}; report: {out/'report.json'}")
-    return 1 if bad else 0
 
 if __name__ == '__main__': sys.exit(main())
