@@ -9,12 +9,13 @@ BIN    := $(VENV)/bin
 TORCH  ?= torch==2.13.0
 ARGS   ?=
 
-.PHONY: help install reinstall train test test-slow check-export lab docs docs-check preview quarto gpu-check gpu-check-dry gpu-stage readme clean-nbs dist
+.PHONY: help install reinstall train test test-slow nb-stats check-export lab docs docs-check preview quarto gpu-check gpu-check-dry gpu-stage readme clean-nbs dist
 
 help:
 	@echo "make train      train the char-level GPT on Tiny Shakespeare on CPU (preset shakespeare_char_cpu), print a sample"
 	@echo "make test       run every notebook as a test (nbdev-test), check nbdev-export is clean"
 	@echo "make test-slow  also run the cells flagged slow (minutes of CPU)"
+	@echo "make nb-stats   per notebook: size, largest output, longest exported cell"
 	@echo "make lab        open the series in JupyterLab"
 	@echo "make docs       render the docs site into _docs/ (installs Quarto offline from ../shared/quarto when there is none)"
 	@echo "make docs-check check the rendered site: pages, links, images, errors, weight, and a headless Chromium pass"
@@ -44,7 +45,12 @@ train: install
 test: install check-export
 	@# one BLAS thread per notebook: two notebooks (and their torchrun workers) share the cores without oversubscription
 	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/nbdev-test --n-workers 2 --timing nbs
+	@$(BIN)/python scripts/nb_stats.py > /dev/null || { $(BIN)/python scripts/nb_stats.py; echo "error: a notebook is over 250 KB: shrink its figures (scripts/shrink_figures.py)"; exit 1; }
 	@echo "$$(ls nbs/*.ipynb | grep -v '/_' | wc -l) passed, 0 failed"
+
+# Per notebook: size, largest output, longest exported cell (each notebook must stay under 250 KB; make test checks it).
+nb-stats: install
+	$(BIN)/python scripts/nb_stats.py
 
 test-slow: install
 	$(BIN)/nbdev-test --n-workers 1 --timing --flags slow nbs

@@ -29,7 +29,7 @@ def main(argv=None) -> int:
         return False
     def post(c): print(f"{src.name} cell {c.idx_}: {c.metadata.get('execution', {}).get('total', 0):.1f}s", file=sys.stderr, flush=True)
     os.chdir(src.parent)
-    nb, sh, t0 = read_nb(src), CaptureShell(), time.time()
+    nb, sh, t0 = read_nb(src), CaptureShell(mpl_format='png'), time.time()   # figures at 100 dpi, not 2x 'retina'
     sh.run_all(nb, exc_stop=True, preproc=skip, postproc=post)
     write_nb(nb, dest)
     print(f'{src.name}: executed in {time.time()-t0:.0f}s -> {dest}', flush=True)
