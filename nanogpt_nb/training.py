@@ -59,13 +59,13 @@ class Local:
     is_master:bool = True     # the process that logs, prints and saves
     world_size:int = 1        # processes training together
     def autocast(self):
-        "Context for the forward pass (05: bf16 autocast)."
+        "Context for the forward pass (07: bf16 autocast)."
         return contextlib.nullcontext()
     def no_sync(self, model, last:bool):
-        "Context for one micro-step's forward and backward (06: hold the gradient all-reduce until `last`)."
+        "Context for one micro-step's forward and backward (09: hold the gradient all-reduce until `last`)."
         return contextlib.nullcontext()
     def mean(self, x:torch.Tensor) -> torch.Tensor:
-        "`x` averaged over the processes (06: an all-reduce)."
+        "`x` averaged over the processes (09: an all-reduce)."
         return x
 
 LOCAL = Local()
@@ -77,7 +77,7 @@ def train_step(model:torch.nn.Module, # returns `(logits, loss)` from `model(x, 
                grad_accum_steps:int=1, # micro-batches per optimizer step
                grad_clip:float|None=1.0, # max global gradient norm; None: no clipping (the norm is still returned)
                lr:float|None=None, # learning rate for this step; None: leave the optimizer's
-               rt:Local=LOCAL, # the runtime: precision and processes (05, 06)
+               rt:Local=LOCAL, # the runtime: precision and processes (07, 09)
               ) -> dict:
     "One optimizer step over `grad_accum_steps` micro-batches: `{'loss', 'grad_norm', 'tokens'}`."
     if grad_accum_steps < 1: raise ValueError(f"grad_accum_steps must be >= 1, got {grad_accum_steps}")
@@ -191,7 +191,7 @@ def fit(model:torch.nn.Module, # returns `(logits, loss)`; may be DDP-wrapped an
         save:Callable[[int], object]|None=None, # `save(steps_done)` on the master: write a checkpoint (06)
         save_every:int|None=None, # steps between saves; None: only at the end
         start_step:int=0, # first step to run (a resumed run passes the checkpoint's step)
-        rt:Local=LOCAL, # the runtime: precision and processes (05, 06)
+        rt:Local=LOCAL, # the runtime: precision and processes (07, 09)
         progress:bool=True, # tqdm bar on the master rank
        ) -> list[dict]:
     "Train for steps `start_step..max_steps-1` with periodic evaluation, logging and checkpoints; returns this run's log rows."
