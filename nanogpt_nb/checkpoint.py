@@ -140,6 +140,8 @@ def load_model(name:str|Path, # a run directory (ckpt.pt), a Hugging Face GPT-2 
         try: model = GPT(GPTConfig(**body['config']))
         except (TypeError, ValueError) as e: raise CheckpointError(f"{p/'ckpt.pt'}: its config builds no GPT ({e})") from None
         _restore_model(model, body, p/'ckpt.pt')
+        bad = [k for k, v in model.state_dict().items() if v.is_floating_point() and not torch.isfinite(v).all()]
+        if bad: raise CheckpointError(f"{p/'ckpt.pt'} holds non-finite weights ({bad[0]}, ...): its run diverged; use an earlier checkpoint")
         info = dict(kind='run', path=str(p), step=body['step'], **(body.get('extra') or {}))
         tok = tokenizer_of(info, str(p))
     elif p.is_dir() and not (p/'config.json').is_file(): raise CheckpointError(

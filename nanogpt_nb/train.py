@@ -10,7 +10,7 @@ __all__ = ['DATASETS', 'DTYPES', 'SAMPLINGS', 'PRESETS', 'ConfigError', 'TrainCo
            'build_model', 'train', 'train_main']
 
 # %% ../nbs/12_train_gpt2.ipynb #2fd63c4a
-import argparse, functools, json, os, sys, time
+import argparse, functools, json, math, os, sys, time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -109,10 +109,14 @@ def validate_config(cfg:TrainConfig, # the configuration to check
     "Check everything that depends on the configuration alone; raise `ConfigError` naming the option, else return `cfg`."
     if cfg.preset not in PRESETS: raise ConfigError(f"unknown preset {cfg.preset!r}: choose one of {', '.join(PRESETS)}")
     if not cfg.out_dir: raise ConfigError("--out_dir must not be empty")
+    for f in fields(TrainConfig):     # inf and nan pass every comparison below; huge ints overflow torch's int64
+        v = getattr(cfg, f.name)
+        if isinstance(v, float) and not math.isfinite(v): raise ConfigError(f"--{f.name} must be a finite number, got {v}")
+        if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53: raise ConfigError(f"--{f.name} {v} is too large")
     _positive(cfg, 'n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'max_steps', 'eval_tokens', 'dist_timeout')
     _positive(cfg, 'vocab_size', 'total_batch_size', 'warmup_steps', 'eval_interval', 'hellaswag_interval', 'hellaswag_examples', 'ckpt_interval',
               'sample_tokens', 'weight_decay', 'grad_clip', 'min_lr', zero_ok=True)
-    if not cfg.lr > 0: raise ConfigError(f"--lr must be positive, got {cfg.lr}")
+    if not 0 < cfg.lr <= 1: raise ConfigError(f"--lr must be in (0, 1], got {cfg.lr} (AdamW's usual range is 1e-4 to 1e-2)")
     if cfg.min_lr > cfg.lr: raise ConfigError(f"--min_lr {cfg.min_lr} is larger than --lr {cfg.lr}: the schedule decays from lr to min_lr")
     if cfg.n_embd % cfg.n_head: raise ConfigError(f"--n_embd {cfg.n_embd} is not divisible by --n_head {cfg.n_head}: each head gets n_embd/n_head dimensions")
     if not 0 <= cfg.dropout < 1: raise ConfigError(f"--dropout must be in [0, 1), got {cfg.dropout}")
