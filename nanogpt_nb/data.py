@@ -10,7 +10,7 @@ __all__ = ['DATASETS', 'UserError', 'ArgParser', 'run_command', 'positive_int', 
            'gpt2_encoding', 'train_val_split', 'get_batch', 'estimate_loss']
 
 # %% ../nbs/00_bigram.ipynb #dd75e542
-import argparse, hashlib, math, os, sys, tempfile, urllib.error, urllib.request
+import argparse, errno, hashlib, math, os, sys, tempfile, time, urllib.error, urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -85,44 +85,64 @@ def sha256sum(path:Path, # file to hash
     return h.hexdigest()
 
 # %% ../nbs/00_bigram.ipynb #6fb276d3
+_UMASK = os.umask(0); os.umask(_UMASK)   # this process's umask, read once (os.umask can only be read by setting it)
+
+def _private_file(path:Path, suffix:str) -> tuple:
+    "`(fd, name)` of a new temporary file beside `path`, with the permissions of a normal new file (mkstemp's are 0600)."
+    for old in path.parent.glob(f'.{path.name}.*{suffix}'): old.unlink(missing_ok=True)  # left by an interrupted write
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix=suffix)
+    os.fchmod(fd, 0o666 & ~_UMASK)
+    return fd, tmp
+
 def atomic_write(path:Path, # the file to create or replace
                  write, # `write(f)` writes the content to the binary file object `f`
                 ) -> Path:
     "Write a file all or nothing: into a temporary file beside `path`, flushed to disk, then renamed over it."
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
+    path, tmp = Path(path), None
     try:
+        fd, tmp = _private_file(path, '.tmp')
         with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)    # atomic on POSIX: readers see the old file or the new one, never half
+    except OSError as e:
+        why = 'no space left on the device' if e.errno == errno.ENOSPC else (e.strerror or str(e))
+        raise DataError(f"{why} writing {path}; {'the previous ' + path.name + ' is intact' if path.exists() else 'nothing was written'}") from None
     finally:
-        if os.path.exists(tmp): os.remove(tmp)
+        if tmp and os.path.exists(tmp): os.remove(tmp)
     return path
 
 # %% ../nbs/00_bigram.ipynb #051df164
-def _download(url, dest, desc):
-    "Stream `url` into `dest` with a progress bar."
+def _download(url, dest, desc, deadline:float=1800):
+    "Stream `url` into `dest` with a progress bar; give up after `deadline` seconds in all (a trickling server)."
+    t0 = time.monotonic()
     with urllib.request.urlopen(url, timeout=60) as r, open(dest, 'wb') as f:
         total = int(r.headers.get('Content-Length') or 0) or None
         with tqdm(total=total, unit='B', unit_scale=True, desc=desc, leave=False) as bar:
-            while b := r.read(1<<20): f.write(b); bar.update(len(b))
+            while b := r.read1(1<<16):     # what has arrived, at most 64 KiB: a trickle returns too
+                f.write(b); bar.update(len(b))
+                if time.monotonic() - t0 > deadline: raise TimeoutError(f"still downloading after {deadline:.0f} s")
 
 def fetch_file(name:str, # path relative to the data cache, e.g. 'tinyshakespeare/input.txt'
                url:str, # canonical download URL
                sha256:str, # expected hex sha256 of the file
                cache:Path|None=None, # cache directory (default: `data_dir()`)
+               deadline:float=1800, # seconds the whole download may take
               ) -> Path:
     "Path of `name` in the cache, downloaded from `url` if absent; checked against `sha256` either way."
-    path = Path(cache or data_dir())/name
+    cache = Path(cache or data_dir())
+    path = cache/name
+    if not Path(os.path.normpath(path)).is_relative_to(os.path.normpath(cache)):   # lexically: the cache may hold links
+        raise DataError(f"{name!r} points outside the data cache {cache}: name a file inside it, e.g. 'tinyshakespeare/input.txt'")
     if path.exists():
         got = sha256sum(path)
         if got != sha256: raise DataError(
             f"{path} is corrupt (sha256 {got[:16]}..., expected {sha256[:16]}...): delete it to download it again from {url}, or replace it with a good copy")
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part')
+    try: path.parent.mkdir(parents=True, exist_ok=True); fd, tmp = _private_file(path, '.part')
+    except OSError as e: raise DataError(
+        f"cannot create {path} ({e.strerror}): NANOGPT_NB_DATA (now {cache}) must name a directory you can write") from None
     os.close(fd)
     try:
-        try: _download(url, tmp, name)
+        try: _download(url, tmp, name, deadline)
         except (urllib.error.URLError, OSError, TimeoutError) as e: raise DataError(
             f"could not download {name} from {url} ({getattr(e, 'reason', e)}): with no internet, copy the file to {path} "
             f"or set NANOGPT_NB_DATA to a directory that holds {name}") from None

@@ -115,9 +115,16 @@ def barrier():
 
 def on_master(fn, # called with `args`/`kwargs` on rank 0 only
               *args, **kwargs):
-    "Run `fn` on rank 0, then barrier so no rank goes on before it finished; returns its result on rank 0, None elsewhere."
-    out = fn(*args, **kwargs) if get_rank() == 0 else None
-    barrier()
+    "Run `fn` on rank 0 while the others wait; its result on rank 0, None elsewhere. If it fails, every rank fails."
+    out, err = None, None
+    if get_rank() == 0:
+        try: out = fn(*args, **kwargs)
+        except Exception as e: err = e
+    if get_world_size() > 1:         # the broadcast is also the barrier: nobody goes on before rank 0 is done
+        box = [None if err is None else f"{' '.join(str(err).split())}"]
+        dist.broadcast_object_list(box, src=0)
+        if box[0] is not None and err is None: raise DistError(f"rank 0 failed: {box[0]}")
+    if err is not None: raise err
     return out
 
 # %% ../nbs/09_ddp.ipynb #3fefc7cf

@@ -7,10 +7,10 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/train_gpt2.html.md"""
 # %% auto #0
 __all__ = ['DATASETS', 'DTYPES', 'SAMPLINGS', 'PRESETS', 'ConfigError', 'TrainConfig', 'preset_config', 'validate_config',
            'make_parser', 'parse_args', 'run_runtime', 'resolve_data', 'run_model_config', 'check_resume',
-           'build_model', 'train', 'train_main']
+           'build_model', 'RunLock', 'train', 'train_main']
 
 # %% ../nbs/12_train_gpt2.ipynb #2fd63c4a
-import argparse, functools, json, math, os, sys, time
+import argparse, functools, json, math, os, signal, socket, sys, threading, time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -224,6 +224,41 @@ def build_model(cfg:TrainConfig, # the run's options
     else: model = gpt_model.GPT.from_pretrained(cfg.init_from, dropout=cfg.dropout, flash=mconf.flash)   # OpenAI's weights (03)
     return model.to(device)
 
+# %% ../nbs/12_train_gpt2.ipynb #565c43ce
+def _alive(pid) -> bool:
+    "Whether process `pid` exists on this host."
+    if not isinstance(pid, int) or pid <= 0: return False
+    try: os.kill(pid, 0); return True
+    except ProcessLookupError: return False
+    except PermissionError: return True       # someone else's process: alive
+
+class RunLock:
+    "An exclusive lock on a run directory: `out_dir/.lock` names its owner; a dead owner's lock is taken over."
+    def __init__(self, out_dir:Path): self.path, self.held = Path(out_dir)/'.lock', False
+    def acquire(self):
+        "Take the lock, or raise `ConfigError` naming its holder."
+        try: self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e: raise ConfigError(f"--out_dir {self.path.parent} cannot be created ({e.strerror}): choose a directory you can write") from None
+        me = dict(pid=os.getpid(), host=socket.gethostname(), started=time.strftime('%Y-%m-%d %H:%M:%S'))
+        for _ in range(2):
+            try: fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+            except FileExistsError:
+                try: other = json.loads(self.path.read_text())
+                except (OSError, ValueError): other = {}
+                if other.get('host') != me['host'] or _alive(other.get('pid')): raise ConfigError(
+                    f"{self.path.parent} is in use by process {other.get('pid')} on {other.get('host')} (since {other.get('started')}): "
+                    f"wait for that run or use another --out_dir; if it is gone, delete {self.path}") from None
+                print(f"note: taking over {self.path}: process {other.get('pid')} that held it is not running", file=sys.stderr)
+                self.path.unlink(missing_ok=True); continue
+            except OSError as e: raise ConfigError(f"--out_dir {self.path.parent} is not writable ({e.strerror})") from None
+            with os.fdopen(fd, 'w') as f: json.dump(me, f)
+            self.held = True
+            return self
+        raise ConfigError(f"could not take {self.path}: another run took it first")
+    def release(self):
+        "Give the lock back."
+        if self.held: self.path.unlink(missing_ok=True); self.held = False
+
 # %% ../nbs/12_train_gpt2.ipynb #3e394030
 def _tokenizer_info(meta:dict) -> dict:
     "What a checkpoint records about the tokenizer, so that `load_model` can rebuild it."
@@ -260,6 +295,13 @@ def train(cfg:TrainConfig, # a validated configuration
     val_loader = shards.ShardLoader(path, 'val', B, T, **loader_kw)
     mconf = run_model_config(cfg, meta, rt)
     out, ckpt = Path(cfg.out_dir), Path(cfg.out_dir)/'ckpt.pt'
+    lock = RunLock(out)
+    ddp.on_master(lock.acquire)                           # every rank stops if rank 0 cannot have the directory
+    try: return _run(cfg, info, rt, B, T, W, accum, path, meta, train_loader, val_loader, mconf, out, ckpt, t0)
+    finally: lock.release()
+
+def _run(cfg, info, rt, B, T, W, accum, path, meta, train_loader, val_loader, mconf, out, ckpt, t0) -> dict:
+    "The run itself, with the directory locked."
     prior = check_resume(ckpt, mconf) if cfg.resume else None
     hellaswag = None
     if cfg.hellaswag_interval:
@@ -291,10 +333,14 @@ def train(cfg:TrainConfig, # a validated configuration
 
 # %% ../nbs/12_train_gpt2.ipynb #fbd3dece
 def _start_run_dir(out:Path, run_info:dict, fresh:bool):
-    "Write config.json; a fresh run gets a fresh log."
-    out.mkdir(parents=True, exist_ok=True)
-    (out/'config.json').write_text(json.dumps(run_info, indent=1))
-    if fresh and (out/'log.jsonl').exists(): (out/'log.jsonl').unlink()
+    "Write config.json; a fresh run moves what an earlier run left in `out` aside, deleting nothing."
+    old = [f for f in ('ckpt.pt', 'config.json', 'log.jsonl') if (out/f).exists()]
+    if fresh and old:
+        aside = out/time.strftime('replaced-%Y%m%d-%H%M%S')
+        aside.mkdir()
+        for f in old: os.replace(out/f, aside/f)
+        print(f"note: the earlier run in {out} ({', '.join(old)}) was moved to {aside}", flush=True)
+    data_lib.atomic_write(out/'config.json', lambda f: f.write(json.dumps(run_info, indent=1).encode()))
 
 def _finish(cfg, raw, meta, rows, start, t0, out, info) -> dict:
     "Check the ranks agree, print a sample and the summary; returns the summary."
@@ -311,7 +357,10 @@ def _finish(cfg, raw, meta, rows, start, t0, out, info) -> dict:
     return summary
 
 # %% ../nbs/12_train_gpt2.ipynb #b8d8a1b4
+def _interrupt(signum, frame): raise KeyboardInterrupt   # SIGTERM (a scheduler, `kill`) ends a run like Ctrl-C
+
 def _main(argv):
+    if threading.current_thread() is threading.main_thread(): signal.signal(signal.SIGTERM, _interrupt)
     try: train(parse_args(argv))
     finally: ddp.teardown()
 
