@@ -9,7 +9,7 @@ __all__ = ['DistError', 'DistInfo', 'resolve_device', 'setup_distributed', 'tear
            'barrier', 'on_master', 'all_reduce_mean', 'max_param_divergence', 'grad_accum_steps']
 
 # %% ../nbs/09_ddp.ipynb #be4ef236
-import os
+import gc, os
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
@@ -94,7 +94,9 @@ def setup_distributed(device:str='auto', # 'auto', 'cpu', 'cuda' or 'mps'; under
 
 def teardown():
     "Leave the process group, if any (call once at the end of every rank's run)."
-    if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
+    if dist.is_available() and dist.is_initialized():
+        gc.collect()      # a DDP wrapper left in a reference cycle, freed at interpreter exit, can abort the process in gloo
+        dist.destroy_process_group()
 
 # %% ../nbs/09_ddp.ipynb #49b15cf1
 def get_rank() -> int:
@@ -124,6 +126,7 @@ def on_master(fn, # called with `args`/`kwargs` on rank 0 only
         box = [None if err is None else f"{' '.join(str(err).split())}"]
         dist.broadcast_object_list(box, src=0)
         if box[0] is not None and err is None: raise DistError(f"rank 0 failed: {box[0]}")
+        barrier()                    # and everyone has it before anyone goes on (or tears the group down)
     if err is not None: raise err
     return out
 
