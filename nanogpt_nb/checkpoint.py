@@ -108,6 +108,8 @@ def load_checkpoint(path:str|Path, # checkpoint written by `save_checkpoint`
     body = payload['body']
     try: ok = _digest(body) == payload.get('sha256')
     except TypeError: ok = False
+    if ok and not (isinstance(body, dict) and isinstance(body.get('step'), int) and body['step'] >= 0 and isinstance(body.get('model'), dict)): raise CheckpointError(
+        f"{path} holds no valid step and weights: resume from an earlier checkpoint or start fresh")
     if not ok: raise CheckpointError(f"{path} fails its integrity check (content SHA-256 mismatch: modified or corrupted); resume from an earlier checkpoint")
     if model is not None: _restore_model(unwrap_model(model), body, path)
     if optimizer is not None:

@@ -85,7 +85,9 @@ def setup_distributed(device:str='auto', # 'auto', 'cpu', 'cuda' or 'mps'; under
         torch.cuda.set_device(device)
     if not dist.is_initialized():
         timeout = timedelta(seconds=timeout_s)
-        store, _, _ = next(dist.rendezvous('env://', timeout=timeout))   # torchrun's store, as init_process_group would use
+        try: store, _, _ = next(dist.rendezvous('env://', timeout=timeout))   # torchrun's store, as init_process_group uses
+        except (ValueError, RuntimeError) as e: raise DistError(
+            f"cannot join the process group ({' '.join(str(e).split())[:160]}): launch with torchrun, or unset RANK/WORLD_SIZE") from None
         # keys of this attempt only: a group restarted by torchrun must not read the addresses its dead predecessors left
         store = dist.PrefixStore(f"nanogpt_nb/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', '0')}", store)
         dist.init_process_group(backend=backend or ('nccl' if kind == 'cuda' else 'gloo'), store=store, rank=rank,

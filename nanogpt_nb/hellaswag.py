@@ -55,6 +55,8 @@ def encode_example(example:dict, # a HellaSwag row: `ctx`, 4 `endings`, `label`
     if not isinstance(example, dict) or any(k not in example for k in _FIELDS): raise HellaSwagError(
         f"a HellaSwag example needs the fields {', '.join(_FIELDS)}; got {sorted(example) if isinstance(example, dict) else type(example).__name__}")
     endings, label = example['endings'], example['label']
+    if not isinstance(endings, (list, tuple)) or not all(isinstance(e, str) for e in endings) or not isinstance(example['ctx'], str):
+        raise HellaSwagError(f"a HellaSwag example has a text ctx and a list of 4 text endings; got endings {type(endings).__name__}")
     if len(endings) != 4 or label not in range(4): raise HellaSwagError(
         f"a HellaSwag example has 4 endings and a label in 0-3; got {len(endings)} endings and label {label!r}")
     # encode_ordinary: text like '<|endoftext|>' inside a row is plain text, never the special token

@@ -47,7 +47,11 @@ def read_meta(data_dir:str|Path, # a shard directory
     if not p.exists(): raise ShardError(f"{p} not found: prepare the shards first (prepare_shards, prepare_shakespeare or prepare_fineweb)")
     try: meta = json.loads(p.read_text())
     except json.JSONDecodeError as e: raise ShardError(f"{p} is not valid JSON ({e.msg}): prepare the shards again") from None
-    if meta.get('format') != SHARD_FORMAT: raise ShardError(f"{p} has format {meta.get('format')!r}, expected {SHARD_FORMAT!r}: prepare the shards again")
+    if not isinstance(meta, dict) or meta.get('format') != SHARD_FORMAT: raise ShardError(
+        f"{p} is not a {SHARD_FORMAT} meta.json: prepare the shards again")
+    missing = [k for k in ('tokenizer', 'vocab_size', 'splits') if k not in meta]
+    if missing or not isinstance(meta['splits'], dict) or not isinstance(meta['vocab_size'], int): raise ShardError(
+        f"{p} lacks {', '.join(missing) or 'a valid splits/vocab_size'}: prepare the shards again")
     return meta
 
 def prepare_shards(documents:Iterable[str], # texts, e.g. a list or a streaming dataset's generator
@@ -214,6 +218,8 @@ class ShardLoader:
 
     def _to_batch(self, rows:list) -> tuple[torch.Tensor, torch.Tensor]:
         t = torch.from_numpy(np.stack(rows).astype(np.int32)).long()  # (B, T+1) uint16 -> int32 -> int64
+        if int(t.max()) >= self.meta['vocab_size']: raise ShardError(   # a corrupt shard, caught before the model indexes with it
+            f"{self.data_dir}: a {self.split} shard holds token id {int(t.max())}, beyond its vocabulary of {self.meta['vocab_size']}: prepare the shards again")
         x, y = t[:, :-1].contiguous(), t[:, 1:].contiguous()          # (B, T) each, y shifted by one
         if self.device.type == 'cuda': return x.pin_memory().to(self.device, non_blocking=True), y.pin_memory().to(self.device, non_blocking=True)
         return x.to(self.device), y.to(self.device)

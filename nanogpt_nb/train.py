@@ -347,7 +347,7 @@ def _finish(cfg, raw, meta, rows, start, t0, out, info) -> dict:
     div = ddp.max_param_divergence(raw)                    # 0.0 unless the ranks drifted apart (a bug)
     if div != 0.0: raise RuntimeError(f"ranks hold different weights at the end (max difference {div})")
     val = next((r['val_loss'] for r in reversed(rows) if 'val_loss' in r), None)
-    if cfg.sample_tokens and info.is_master:
+    if cfg.sample_tokens and info.is_master and (val is None or math.isfinite(val)):   # a nan model samples nothing
         tok = ckpt_lib.tokenizer_of(_tokenizer_info(meta), str(out))
         text = inference.sample_text(raw, tok, '', cfg.sample_tokens, seed=cfg.seed)
         print(f"--- sample ({cfg.sample_tokens} tokens) ---\n{text}\n---", flush=True)
@@ -362,6 +362,8 @@ def _interrupt(signum, frame): raise KeyboardInterrupt   # SIGTERM (a scheduler,
 def _main(argv):
     if threading.current_thread() is threading.main_thread(): signal.signal(signal.SIGTERM, _interrupt)
     try: train(parse_args(argv))
+    except (torch.OutOfMemoryError, MemoryError) as e: raise ConfigError(
+        f"out of memory ({' '.join(str(e).split())[:100]}): lower --batch_size (--total_batch_size keeps the optimization the same)") from None
     finally: ddp.teardown()
 
 def train_main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])

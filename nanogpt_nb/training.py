@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 import torch
 from tqdm.auto import tqdm
 
-from .data import UserError, atomic_write
+from .data import DataError, UserError, atomic_write
 from .model import unwrap_model
 from .shards import ShardLoader
 
@@ -135,7 +135,10 @@ class JsonlLogger:
         "Append one row (numbers, strings)."
         self.rows.append(row)
         if self.path and self.enabled:
-            with open(self.path, 'a') as f: f.write(json.dumps(row) + '\n')
+            try:
+                with open(self.path, 'a') as f: f.write(json.dumps(row) + '\n')
+            except OSError as e: raise DataError(f"{e.strerror} appending to {self.path}: free space or use another --out_dir; "
+                                                 "the last checkpoint is intact") from None
     def truncate(self, step:int): # first step to be (re)done
         "Drop the file's rows with `step >= step` (the steps a resumed run will redo)."
         if not (self.path and self.enabled and self.path.exists()): return

@@ -81,6 +81,7 @@ def load_hf_state_dict(model:GPT, # receives the weights in place
         if k == 'lm_head.weight': continue           # the same tensor as transformer.wte.weight, loaded through it
         if k not in sd: raise WeightsError(f"{source}: tensor {k!r} is missing")
         src = sd.pop(k)
+        if not src.is_floating_point(): raise WeightsError(f"{source}: tensor {k!r} is {src.dtype}, not floating point: not GPT-2 weights")
         conv1d = _is_conv1d(k)
         if conv1d: src = src.t()                     # HF Conv1D (in, out) -> nn.Linear (out, in)
         if src.shape != target.shape:
@@ -118,7 +119,9 @@ def load_hf_gpt2(name_or_dir:str|Path, # hub name ('gpt2', 'gpt2-medium', 'gpt2-
     try: hf = json.loads(cfg_path.read_text())
     except json.JSONDecodeError as e: raise WeightsError(f"{cfg_path} is not valid JSON ({e})") from None
     config = gpt_config_from_hf(hf, source=str(cfg_path), **overrides)
-    return load_hf_state_dict(GPT(config), load_file(weights_path), source=str(weights_path))
+    try: sd = load_file(weights_path)
+    except Exception as e: raise WeightsError(f"{weights_path} cannot be read as safetensors ({type(e).__name__}): download or export it again") from None
+    return load_hf_state_dict(GPT(config), sd, source=str(weights_path))
 
 @patch(cls_method=True)
 def from_pretrained(cls:GPT,
