@@ -258,6 +258,8 @@ class RunLock:
     def release(self):
         "Give the lock back."
         if self.held: self.path.unlink(missing_ok=True); self.held = False
+    def __enter__(self): ddp.on_master(self.acquire); return self     # rank 0 takes it; a refusal stops every rank
+    def __exit__(self, *exc): self.release()
 
 # %% ../nbs/12_train_gpt2.ipynb #3e394030
 def _tokenizer_info(meta:dict) -> dict:
@@ -295,41 +297,35 @@ def train(cfg:TrainConfig, # a validated configuration
     val_loader = shards.ShardLoader(path, 'val', B, T, **loader_kw)
     mconf = run_model_config(cfg, meta, rt)
     out, ckpt = Path(cfg.out_dir), Path(cfg.out_dir)/'ckpt.pt'
-    lock = RunLock(out)
-    ddp.on_master(lock.acquire)                           # every rank stops if rank 0 cannot have the directory
-    try: return _run(cfg, info, rt, B, T, W, accum, path, meta, train_loader, val_loader, mconf, out, ckpt, t0)
-    finally: lock.release()
+    with RunLock(out):                                    # every rank stops if rank 0 cannot have the directory
+        prior = check_resume(ckpt, mconf) if cfg.resume else None
+        hellaswag = None
+        if cfg.hellaswag_interval:
+            hellaswag = hellaswag_lib.hellaswag_callback(rt, limit=cfg.hellaswag_examples or None)
 
-def _run(cfg, info, rt, B, T, W, accum, path, meta, train_loader, val_loader, mconf, out, ckpt, t0) -> dict:
-    "The run itself, with the directory locked."
-    prior = check_resume(ckpt, mconf) if cfg.resume else None
-    hellaswag = None
-    if cfg.hellaswag_interval:
-        hellaswag = hellaswag_lib.hellaswag_callback(rt, limit=cfg.hellaswag_examples or None)
-
-    model = build_model(cfg, mconf, info.device)
-    optimizer = training.configure_optimizer(model, cfg.weight_decay, cfg.lr, (cfg.beta1, cfg.beta2),
-                                             device_type=info.device.split(':')[0], fused=rt.fused, verbose=False)
-    start = 0
-    if prior is not None:
-        start = ckpt_lib.load_checkpoint(ckpt, model, optimizer, train_loader, map_location=info.device)['step']
-    # -- from here on the run writes to out_dir --
-    run_info = dict(train=asdict(cfg), runtime=rt.describe(), model=asdict(mconf), data_dir=str(path), **_tokenizer_info(meta),
-                    world_size=W, grad_accum_steps=accum, tokens_per_step=B*T*W*accum, resumed_from_step=start)
-    ddp.on_master(_start_run_dir, out, run_info, fresh=prior is None)
-    ddp.print0(f"config: {json.dumps(run_info['train'])}\nruntime: {json.dumps(run_info['runtime'])}")
-    ddp.print0(f"{W} process(es) on {info.device} | {model.num_params():,} parameters | {B}x{T} tokens x {W} ranks x "
-               f"{accum} accumulation = {B*T*W*accum:,} tokens/step | {'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}", flush=True)
-    net, raw = rt.prepare(model)                          # 07: attention path, compilation
-    ddp_net = DDP(net, device_ids=[info.local_rank] if info.device.startswith('cuda') else None) if W > 1 else net
-    lr_fn = functools.partial(training.get_lr, max_lr=cfg.lr, min_lr=cfg.min_lr, warmup_steps=cfg.warmup_steps, max_steps=cfg.max_steps)
-    save = lambda done: ckpt_lib.save_checkpoint(ckpt, raw, optimizer, done, asdict(mconf), train_loader, _tokenizer_info(meta))
-    rows = training.fit(ddp_net, optimizer, train_loader, cfg.max_steps, lr_fn=lr_fn, grad_accum_steps=accum,
-                        grad_clip=cfg.grad_clip or None, eval_every=cfg.eval_interval,
-                        callbacks=[_eval_callback(cfg, val_loader, rt, net, t0, hellaswag)],
-                        log_path=out/'log.jsonl' if info.is_master else None, save=save, save_every=cfg.ckpt_interval or None,
-                        start_step=start, rt=rt, progress=info.is_master and sys.stderr.isatty())
-    return _finish(cfg, raw, meta, rows, start, t0, out, info)
+        model = build_model(cfg, mconf, info.device)
+        optimizer = training.configure_optimizer(model, cfg.weight_decay, cfg.lr, (cfg.beta1, cfg.beta2),
+                                                 device_type=info.device.split(':')[0], fused=rt.fused, verbose=False)
+        start = 0
+        if prior is not None:
+            start = ckpt_lib.load_checkpoint(ckpt, model, optimizer, train_loader, map_location=info.device)['step']
+        # -- from here on the run writes to out_dir --
+        run_info = dict(train=asdict(cfg), runtime=rt.describe(), model=asdict(mconf), data_dir=str(path), **_tokenizer_info(meta),
+                        world_size=W, grad_accum_steps=accum, tokens_per_step=B*T*W*accum, resumed_from_step=start)
+        ddp.on_master(_start_run_dir, out, run_info, fresh=prior is None)
+        ddp.print0(f"config: {json.dumps(run_info['train'])}\nruntime: {json.dumps(run_info['runtime'])}")
+        ddp.print0(f"{W} process(es) on {info.device} | {model.num_params():,} parameters | {B}x{T} tokens x {W} ranks x "
+                   f"{accum} accumulation = {B*T*W*accum:,} tokens/step | {'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}", flush=True)
+        net, raw = rt.prepare(model)                          # 07: attention path, compilation
+        ddp_net = DDP(net, device_ids=[info.local_rank] if info.device.startswith('cuda') else None) if W > 1 else net
+        lr_fn = functools.partial(training.get_lr, max_lr=cfg.lr, min_lr=cfg.min_lr, warmup_steps=cfg.warmup_steps, max_steps=cfg.max_steps)
+        save = lambda done: ckpt_lib.save_checkpoint(ckpt, raw, optimizer, done, asdict(mconf), train_loader, _tokenizer_info(meta))
+        rows = training.fit(ddp_net, optimizer, train_loader, cfg.max_steps, lr_fn=lr_fn, grad_accum_steps=accum,
+                            grad_clip=cfg.grad_clip or None, eval_every=cfg.eval_interval,
+                            callbacks=[_eval_callback(cfg, val_loader, rt, net, t0, hellaswag)],
+                            log_path=out/'log.jsonl' if info.is_master else None, save=save, save_every=cfg.ckpt_interval or None,
+                            start_step=start, rt=rt, progress=info.is_master and sys.stderr.isatty())
+        return _finish(cfg, raw, meta, rows, start, t0, out, info)
 
 # %% ../nbs/12_train_gpt2.ipynb #fbd3dece
 def _start_run_dir(out:Path, run_info:dict, fresh:bool):
