@@ -87,7 +87,7 @@ def sha256sum(path:Path, # file to hash
 # %% ../nbs/00_bigram.ipynb #6fb276d3
 _UMASK = os.umask(0); os.umask(_UMASK)   # this process's umask, read once (os.umask can only be read by setting it)
 
-def _private_file(path:Path, suffix:str) -> tuple:
+def _temp_beside(path:Path, suffix:str) -> tuple:
     "`(fd, name)` of a new temporary file beside `path`, with the permissions of a normal new file (mkstemp's are 0600)."
     for old in path.parent.glob(f'.{path.name}.*{suffix}'): old.unlink(missing_ok=True)  # left by an interrupted write
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix=suffix)
@@ -100,7 +100,7 @@ def atomic_write(path:Path, # the file to create or replace
     "Write a file all or nothing: into a temporary file beside `path`, flushed to disk, then renamed over it."
     path, tmp = Path(path), None
     try:
-        fd, tmp = _private_file(path, '.tmp')
+        fd, tmp = _temp_beside(path, '.tmp')
         with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)    # atomic on POSIX: readers see the old file or the new one, never half
     except OSError as e:
@@ -137,7 +137,7 @@ def fetch_file(name:str, # path relative to the data cache, e.g. 'tinyshakespear
         if got != sha256: raise DataError(
             f"{path} is corrupt (sha256 {got[:16]}..., expected {sha256[:16]}...): delete it to download it again from {url}, or replace it with a good copy")
         return path
-    try: path.parent.mkdir(parents=True, exist_ok=True); fd, tmp = _private_file(path, '.part')
+    try: path.parent.mkdir(parents=True, exist_ok=True); fd, tmp = _temp_beside(path, '.part')
     except OSError as e: raise DataError(
         f"cannot create {path} ({e.strerror}): NANOGPT_NB_DATA (now {cache}) must name a directory you can write") from None
     os.close(fd)
