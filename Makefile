@@ -9,12 +9,13 @@ BIN    := $(VENV)/bin
 TORCH  ?= torch==2.13.0
 ARGS   ?=
 
-.PHONY: help install reinstall train test test-slow nb-stats check-export lab docs docs-check preview quarto gpu-check gpu-check-dry gpu-stage readme clean-nbs dist
+.PHONY: help install reinstall train test test-slow run-all nb-stats check-export lab docs docs-check preview quarto gpu-check gpu-check-dry gpu-stage readme clean-nbs dist
 
 help:
 	@echo "make train      train the char-level GPT on Tiny Shakespeare on CPU (preset shakespeare_char_cpu), print a sample"
 	@echo "make test       run every notebook as a test (nbdev-test), check nbdev-export is clean"
 	@echo "make test-slow  also run the cells flagged slow (minutes of CPU)"
+	@echo "make run-all    Run All on every notebook in a real Jupyter kernel, timed (ARGS=--slow for the slow cells too)"
 	@echo "make nb-stats   per notebook: size, largest output, longest exported cell"
 	@echo "make lab        open the series in JupyterLab"
 	@echo "make docs       render the docs site into _docs/ (installs Quarto offline from ../shared/quarto when there is none)"
@@ -47,6 +48,10 @@ test: install check-export
 	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/nbdev-test --n-workers 2 --timing nbs
 	@$(BIN)/python scripts/nb_stats.py > /dev/null || { $(BIN)/python scripts/nb_stats.py; echo "error: a notebook is over 250 KB: shrink its figures (scripts/shrink_figures.py)"; exit 1; }
 	@echo "$$(ls nbs/*.ipynb | grep -v '/_' | wc -l) passed, 0 failed"
+
+# "Run All" as a learner does it, in a real Jupyter kernel, with the time each notebook takes; executed copies in _run_all/.
+run-all: install
+	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python scripts/run_all.py $(ARGS)
 
 # Per notebook: size, largest output, longest exported cell (each notebook must stay under 250 KB; make test checks it).
 nb-stats: install

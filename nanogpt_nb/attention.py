@@ -13,6 +13,7 @@ import math
 
 import torch
 import torch.nn as nn
+from fastcore.basics import patch
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
@@ -157,41 +158,45 @@ class CharTransformer(nn.Module):
         if targets is None: return logits, None
         return logits, F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))
 
-    @torch.no_grad()
-    def generate(self, idx:torch.Tensor, # (B, T) context token ids
-                 max_new_tokens:int, # tokens to append
-                 temperature:float=1.0, # > 0; below 1 sharpens, above 1 flattens the distribution
-                 top_k:int|None=None, # sample only among the k most likely tokens
-                 generator:torch.Generator|None=None, # for reproducible samples
-                ) -> torch.Tensor:
-        "`idx` extended by `max_new_tokens` sampled tokens, (B, T + max_new_tokens)."
-        if temperature <= 0: raise ValueError(f"temperature must be > 0, got {temperature}")
-        if top_k is not None and top_k < 1: raise ValueError(f"top_k must be >= 1 or None, got {top_k}")
-        was_training = self.training
-        self.eval()
-        for _ in range(max_new_tokens):
-            logits, _ = self(idx[:, -self.block_size:])
-            logits = logits[:, -1, :] / temperature                     # (B, V) last position only
-            if top_k is not None:
-                kth = torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]]   # (B, 1)
-                logits = logits.masked_fill(logits < kth, float('-inf'))
-            nxt = torch.multinomial(F.softmax(logits, dim=-1), 1, generator=generator)  # (B, 1)
-            idx = torch.cat([idx, nxt], dim=1)                          # (B, T+1)
-        self.train(was_training)
-        return idx
+# %% ../nbs/01_attention.ipynb #4f3cf93c
+@patch
+@torch.no_grad()
+def generate(self:CharTransformer, idx:torch.Tensor, # (B, T) context token ids
+             max_new_tokens:int, # tokens to append
+             temperature:float=1.0, # > 0; below 1 sharpens, above 1 flattens the distribution
+             top_k:int|None=None, # sample only among the k most likely tokens
+             generator:torch.Generator|None=None, # for reproducible samples
+            ) -> torch.Tensor:
+    "`idx` extended by `max_new_tokens` sampled tokens, (B, T + max_new_tokens)."
+    if temperature <= 0: raise ValueError(f"temperature must be > 0, got {temperature}")
+    if top_k is not None and top_k < 1: raise ValueError(f"top_k must be >= 1 or None, got {top_k}")
+    was_training = self.training
+    self.eval()
+    for _ in range(max_new_tokens):
+        logits, _ = self(idx[:, -self.block_size:])
+        logits = logits[:, -1, :] / temperature                     # (B, V) last position only
+        if top_k is not None:
+            kth = torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]]   # (B, 1)
+            logits = logits.masked_fill(logits < kth, float('-inf'))
+        nxt = torch.multinomial(F.softmax(logits, dim=-1), 1, generator=generator)  # (B, 1)
+        idx = torch.cat([idx, nxt], dim=1)                          # (B, T+1)
+    self.train(was_training)
+    return idx
 
-    @torch.no_grad()
-    def attention_maps(self, idx:torch.Tensor, # (B, T) token ids, T <= block_size
-                      ) -> torch.Tensor:
-        "Attention weights of every head in every layer, (B, n_layer, n_head, T, T), in eval mode."
-        was_training = self.training
-        self.eval()
-        x, maps = self._embed(idx), []
-        for blk in self.blocks:
-            maps.append(blk.sa.weights(blk.ln1(x)))   # (B, nh, T, T)
-            x = blk(x)
-        self.train(was_training)
-        return torch.stack(maps, dim=1)                 # (B, L, nh, T, T)
+# %% ../nbs/01_attention.ipynb #4356bffe
+@patch
+@torch.no_grad()
+def attention_maps(self:CharTransformer, idx:torch.Tensor, # (B, T) token ids, T <= block_size
+                  ) -> torch.Tensor:
+    "Attention weights of every head in every layer, (B, n_layer, n_head, T, T), in eval mode."
+    was_training = self.training
+    self.eval()
+    x, maps = self._embed(idx), []
+    for blk in self.blocks:
+        maps.append(blk.sa.weights(blk.ln1(x)))   # (B, nh, T, T)
+        x = blk(x)
+    self.train(was_training)
+    return torch.stack(maps, dim=1)                 # (B, L, nh, T, T)
 
 # %% ../nbs/01_attention.ipynb #c153a065
 def warmup_cosine_lr(it:int, # current step
@@ -228,6 +233,7 @@ def _check_args(model, train_data, val_data, max_iters, batch_size, block_size, 
             raise ValueError(f"{name} must be a 1-D tensor of token ids longer than block_size={block_size}, "
                              f"got {type(d).__name__} of shape {tuple(getattr(d, 'shape', ()))}")
 
+# %% ../nbs/01_attention.ipynb #e06ec9cd
 def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
                train_data:torch.Tensor, # 1-D token ids to train on
                val_data:torch.Tensor, # 1-D token ids to validate on

@@ -128,6 +128,7 @@ def bench_speeds(config:GPTConfig, # model shape (vocab_size unpadded: each spee
                          precision=p, first_s=r['first_s'], vocab=r['raw'].config.vocab_size))
     return rows
 
+# %% ../nbs/08_bench.ipynb #cf8cd47e
 def format_bench(rows:list, # from `bench_speeds`
                 ) -> str:
     "A text table of benchmark rows, with the speed-up over the first row."
@@ -204,5 +205,6 @@ def bench_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
     return run_command(_bench, argv)
 
 # %% ../nbs/08_bench.ipynb #212a8e42
-if __name__ == '__main__':
-    sys.exit(bench_main())
+if __name__ == '__main__':                       # `python -m nanogpt_nb.bench`
+    from fastcore.imports import IN_NOTEBOOK
+    if not IN_NOTEBOOK: sys.exit(bench_main())   # a notebook's Run All defines the command without running it

@@ -48,6 +48,7 @@ def _env_int(name):
     try: return int(v)
     except ValueError: raise DistError(f"environment variable {name}={v!r} is not an integer: launch with torchrun or unset it") from None
 
+# %% ../nbs/09_ddp.ipynb #510b0998
 def resolve_device(device:str='auto', # 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'
                   ) -> str:
     "The concrete device for `device`, checking it exists here; 'auto' prefers CUDA, then MPS, then CPU."
@@ -66,6 +67,7 @@ def resolve_device(device:str='auto', # 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'
         raise DistError(f"device 'mps' asked for but MPS is not available here: use --device cpu (or auto)")
     return device
 
+# %% ../nbs/09_ddp.ipynb #a9bd9c45
 def setup_distributed(device:str='auto', # 'auto', 'cpu', 'cuda' or 'mps'; under torchrun, CUDA ranks get cuda:LOCAL_RANK
                       backend:str|None=None, # process-group backend; default NCCL on CUDA, gloo on CPU
                       timeout_s:float=600, # how long a collective may wait for a missing rank before failing

@@ -116,6 +116,7 @@ def _runtime(rt, model) -> Runtime:
     if rt.resolved: return rt
     return rt.resolve(str(next(unwrap_model(model).parameters()).device) if rt.device == 'auto' else None)
 
+# %% ../nbs/10_hellaswag.ipynb #d4e33189
 def evaluate_hellaswag(model:torch.nn.Module, # `model(idx)` returns logits or `(logits, loss)`; plain, compiled or DDP-wrapped
                        rt:Runtime|None=None, # device, dtype and eval_batch; None: `Runtime()` resolved for the model's device
                        limit:int|None=None, # score only the first `limit` examples (None: all 10,042)
@@ -231,5 +232,6 @@ def hellaswag_main(argv:list[str]|None=None, # command-line words (default: sys.
     return run_command(_main, argv)
 
 # %% ../nbs/10_hellaswag.ipynb #be48cd80
-if __name__ == '__main__':
-    sys.exit(hellaswag_main())
+if __name__ == '__main__':                       # `python -m nanogpt_nb.hellaswag`
+    from fastcore.imports import IN_NOTEBOOK
+    if not IN_NOTEBOOK: sys.exit(hellaswag_main())   # a notebook's Run All defines the command without running it

@@ -98,6 +98,7 @@ def _prompt_ids(tok, prompt:str) -> list[int]:
     if not ids: raise UserError("the prompt encodes to no tokens: give some text, or leave it out")
     return ids
 
+# %% ../nbs/11_inference.ipynb #374bfcdb
 def _sample_ids(model:nn.Module, tok, prompt:str, max_new_tokens:int, temperature:float, top_k:int|None, seed:int,
                 use_cache:bool):
     "An iterator over the sampled token ids (ints); the arguments are checked before it is returned."
@@ -127,6 +128,7 @@ def _pieces(tok, ids):
     for i in ids: yield dec.decode(tok.decode_single_token_bytes(i))
     yield dec.decode(b'', final=True)
 
+# %% ../nbs/11_inference.ipynb #a0e17296
 def sample_stream(model:nn.Module, # a `GPT`, maybe wrapped by torch.compile or DDP
                   tok, # its tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
                   prompt:str='', # text to continue; '' starts from a newline (characters) or <|endoftext|> (GPT-2)
@@ -176,6 +178,7 @@ def _load(name:str, rt:Runtime|None=None) -> tuple:
     model, tok, info = load_model(name, rt.device)
     return rt.prepare(model)[1], tok, info
 
+# %% ../nbs/11_inference.ipynb #8da8d57f
 def _sample(argv):
     p = ArgParser(prog='nanogpt-sample', description='Print text sampled from a trained model, token by token as it is generated.')
     _model_option(p)
@@ -207,6 +210,7 @@ def sample_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
     "`nanogpt-sample`: print the prompt and a sample; a bad option is one `error: ...` line and exit status 2."
     return run_command(_sample, argv)
 
+# %% ../nbs/11_inference.ipynb #bfe842d2
 def _export(argv):
     p = ArgParser(prog='nanogpt-export', description='Write a trained model as a Hugging Face GPT-2 directory '
                   '(config.json + model.safetensors) for transformers, lm-evaluation-harness and other tools.')
@@ -234,6 +238,7 @@ def export_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
     "`nanogpt-export`: write `--model` as a Hugging Face GPT-2 directory; a bad option is one `error: ...` line and exit status 2."
     return run_command(_export, argv)
 
+# %% ../nbs/11_inference.ipynb #bd0f33b8
 def _perplexity(argv):
     p = ArgParser(prog='nanogpt-perplexity', description='Score a text with a trained model: sliding-window perplexity, every token predicted once.')
     _model_option(p)

@@ -66,18 +66,26 @@ class CausalSelfAttention(nn.Module):
         self.attn_dropout = nn.Dropout(config.dropout)
         self.resid_dropout = nn.Dropout(config.dropout)
 
+    def qkv(self, x:torch.Tensor, # (B, T, C) residual stream
+           ) -> tuple:
+        "Queries, keys and values of every head: 3 x (B, nh, T, hs)."
+        B, T, C = x.shape
+        q, k, v = self.c_attn(x).split(self.n_embd, dim=2)                 # 3 x (B, T, C)
+        return tuple(t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))
+
+    def out(self, y:torch.Tensor, # (B, nh, T, hs) attention output per head
+           ) -> torch.Tensor:
+        "Heads side by side, projected back to the residual stream: (B, T, C)."
+        B, nh, T, hs = y.shape
+        return self.resid_dropout(self.c_proj(y.transpose(1, 2).contiguous().view(B, T, nh*hs)))
+
     def forward(self, x:torch.Tensor, # (B, T, C) residual stream
                 kv:tuple|None=None, # `(KVCache, layer)`: attend to cached positions too (generation)
                ) -> torch.Tensor:
         "Attention output, (B, T, C); a position sees itself and the positions before it only."
-        B, T, C = x.shape
-        q, k, v = self.c_attn(x).split(self.n_embd, dim=2)                 # 3 x (B, T, C)
-        q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)
-                   for t in (q, k, v))                                      # (B, nh, T, hs)
+        q, k, v = self.qkv(x)                                               # 3 x (B, nh, T, hs)
         if kv is not None: k, v = kv[0].update(kv[1], k, v)                 # (B, nh, S, hs), S = past + T
-        y = self.attend(q, k, v)                                            # (B, nh, T, hs)
-        y = y.transpose(1, 2).contiguous().view(B, T, C)                    # (B, T, C) heads side by side
-        return self.resid_dropout(self.c_proj(y))
+        return self.out(self.attend(q, k, v))                               # (B, T, C)
 
 # %% ../nbs/02_gpt2.ipynb #d715c142
 @patch
@@ -168,21 +176,28 @@ class GPT(nn.Module):
 
 # %% ../nbs/02_gpt2.ipynb #3fa05dbe
 @patch
+def positions(self:GPT,
+              idx:torch.Tensor, # (B, T) token ids
+              kv_cache=None, # a `KVCache` of the positions already seen; idx continues them
+             ) -> torch.Tensor:
+    "The absolute positions of `idx`, (T,); ValueError when they run past `block_size`."
+    if idx.dim() != 2: raise ValueError(f"idx must be a (B, T) tensor of token ids, got shape {tuple(idx.shape)}")
+    T, past, bs = idx.size(1), (kv_cache.n if kv_cache is not None else 0), self.config.block_size
+    if past + T > bs: raise ValueError(
+        f"positions {past}..{past+T-1} exceed block_size {bs}: crop idx to its last {bs - past} tokens")
+    return torch.arange(past, past + T, dtype=torch.long, device=idx.device)     # (T,)
+
+@patch
 def forward(self:GPT,
             idx:torch.Tensor, # (B, T) token ids
             targets:torch.Tensor|None=None, # (B, T) next-token ids; -1 marks positions left out of the loss
             kv_cache=None, # a `KVCache` of the positions already seen (generation); idx continues them
            ) -> tuple:
     "`(logits, loss)`: logits (B, T, vocab_size) for every position; the mean cross-entropy or None."
-    if idx.dim() != 2: raise ValueError(f"idx must be a (B, T) tensor of token ids, got shape {tuple(idx.shape)}")
-    T, past, bs = idx.size(1), (kv_cache.n if kv_cache is not None else 0), self.config.block_size
-    if past + T > bs: raise ValueError(
-        f"positions {past}..{past+T-1} exceed block_size {bs}: crop idx to its last {bs - past} tokens")
-    pos = torch.arange(past, past + T, dtype=torch.long, device=idx.device)     # (T,) absolute positions
-    tr = self.transformer
+    pos, tr = self.positions(idx, kv_cache), self.transformer                  # (T,) absolute positions
     x = tr.drop(tr.wte(idx) + tr.wpe(pos))                                      # (B, T, C)
     for i, block in enumerate(tr.h): x = block(x, None if kv_cache is None else (kv_cache, i))
-    if kv_cache is not None: kv_cache.n += T
+    if kv_cache is not None: kv_cache.n += idx.size(1)
     logits = self.lm_head(tr.ln_f(x))                                           # (B, T, V)
     loss = None
     if targets is not None:

@@ -14,6 +14,7 @@ from typing import Iterable
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 from .data import UserError, CharTokenizer, atomic_write, data_dir, gpt2_encoding, tiny_shakespeare
@@ -40,6 +41,7 @@ def _save_shard(out_dir:Path, split:str, i:int, tokens:np.ndarray) -> str:
     atomic_write(out_dir/name, lambda f: np.save(f, tokens))
     return name
 
+# %% ../nbs/04_shards.ipynb #50efd26c
 def read_meta(data_dir:str|Path, # a shard directory
              ) -> dict:
     "The validated `meta.json` of a shard directory."
@@ -54,6 +56,7 @@ def read_meta(data_dir:str|Path, # a shard directory
         f"{p} lacks {', '.join(missing) or 'a valid splits/vocab_size'}: prepare the shards again")
     return meta
 
+# %% ../nbs/04_shards.ipynb #7737b53c
 def prepare_shards(documents:Iterable[str], # texts, e.g. a list or a streaming dataset's generator
                    out_dir:str|Path, # shard directory (created if needed)
                    shard_size:int=10**8, # tokens per shard (the last shard of a split may be shorter)
@@ -178,84 +181,98 @@ class ShardLoader:
         "Epochs completed by the shared stream (rows served // chunks per epoch)."
         return self.pos//self.n_chunks
 
-    def _memo(self, key, make):
-        "Tiny cache for the current epoch's orders: a batch touches one or two shards."
-        if key not in self._cache:
-            if len(self._cache) > 8: self._cache.clear()
-            self._cache[key] = make()
-        return self._cache[key]
-
-    def _row(self, g:int) -> np.ndarray:
-        "Tokens (T+1,) of global row `g` of the shuffled stream."
-        epoch, i = divmod(g, self.n_chunks)
-        order, ends = self._memo(('order', epoch), lambda: self._shard_order(epoch))
-        j = int(np.searchsorted(ends, i, side='right'))   # position of the shard in this epoch's order
-        s = int(order[j])
-        perm = self._memo(('perm', epoch, s), lambda: np.random.default_rng([self.seed, epoch, 1, s]).permutation(self.counts[s]))
-        c = int(perm[i - (ends[j-1] if j else 0)])
-        start = self.offset(epoch, s) + c*self.T
-        return self.shards[s][start : start + self.T + 1]
-
-    def _random_row(self, g:int) -> np.ndarray:
-        "Tokens (T+1,) of row `g` of the random stream: a window at a uniform valid start, drawn from `(seed, g)` alone."
-        ends = self._window_ends
-        u = int(np.random.default_rng([self.seed, 3, g]).integers(ends[-1]))   # ~12 us per row
-        s = int(np.searchsorted(ends, u, side='right'))
-        i = u - int(ends[s-1] if s else 0)
-        return self.shards[s][i:i + self.T + 1]
-
-    def offset(self, epoch:int, # epoch of the stream
-               shard:int, # index of the shard in `self.shards`
-              ) -> int:
-        "Where the chunk grid of `shard` starts in `epoch`: seeded, in [0, T), the same on every rank."
-        if self.max_offset[shard] <= 0: return 0
-        return int(self._memo(('offset', epoch, shard),
-                              lambda: np.random.default_rng([self.seed, epoch, 2, shard]).integers(self.max_offset[shard] + 1)))
-
-    def _shard_order(self, epoch):
-        order = np.random.default_rng([self.seed, epoch, 0]).permutation(len(self.shards))
-        return order, np.cumsum(self.counts[order])
-
-    def _to_batch(self, rows:list) -> tuple[torch.Tensor, torch.Tensor]:
-        t = torch.from_numpy(np.stack(rows).astype(np.int32)).long()  # (B, T+1) uint16 -> int32 -> int64
-        if int(t.max()) >= self.meta['vocab_size']: raise ShardError(   # a corrupt shard, caught before the model indexes with it
-            f"{self.data_dir}: a {self.split} shard holds token id {int(t.max())}, beyond its vocabulary of {self.meta['vocab_size']}: prepare the shards again")
-        x, y = t[:, :-1].contiguous(), t[:, 1:].contiguous()          # (B, T) each, y shifted by one
-        if self.device.type == 'cuda': return x.pin_memory().to(self.device, non_blocking=True), y.pin_memory().to(self.device, non_blocking=True)
-        return x.to(self.device), y.to(self.device)
-
-    def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
-        "The next `(x, y)` of this rank; advances the shared stream by `B * world_size` rows."
-        start = self.pos + self.rank*self.B
-        rows = [self._random_row(g) if self.sampling == 'random' else self._row(g) for g in range(start, start + self.B)]
-        self.pos += self.B*self.world_size
-        return self._to_batch(rows)
-
-    def fixed_batches(self, n_tokens:int, # tokens to cover (rounded down to whole chunks, capped at the split)
-                     ):
-        "Unshuffled batches over the first `n_tokens // T` chunks in file order, this rank's share (for evaluation)."
-        n = min(max(1, n_tokens//self.T), int(self.eval_counts.sum()))
-        ends = np.cumsum(self.eval_counts)
-        mine = range(self.rank, n, self.world_size)
-        for k in range(0, len(mine), self.B):
-            rows = []
-            for c in mine[k:k+self.B]:
-                s = int(np.searchsorted(ends, c, side='right'))
-                c0 = (c - (ends[s-1] if s else 0))*self.T
-                rows.append(self.shards[s][c0:c0 + self.T + 1])
-            yield self._to_batch(rows)
-
-    def state_dict(self) -> dict:
-        "Plain-type state: the rows consumed, plus what must match to resume."
-        return dict(pos=self.pos, seed=self.seed, block_size=self.T, n_chunks=self.n_chunks, split=self.split, sampling=self.sampling)
-
-    def load_state_dict(self, sd:dict): # from `state_dict()`
-        "Continue at the exact next batch of the saved loader."
-        mine = self.state_dict()
-        sd = {'sampling': 'epoch', **sd}   # states saved before there was a choice
-        bad = [f"{k}={sd.get(k)!r} (here {mine[k]!r})" for k in ('seed', 'block_size', 'n_chunks', 'split', 'sampling') if sd.get(k) != mine[k]]
-        if bad: raise ValueError(f"loader state does not fit this loader: {', '.join(bad)}; resume with the same data, seed, block_size and sampling")
-        self.pos = int(sd['pos'])
-
     def __repr__(self): return (f'ShardLoader({self.split!r}, B={self.B}, T={self.T}, rank={self.rank}/{self.world_size}, '
                                 f'{len(self.shards)} shards, {self.n_chunks:,} chunks, epoch {self.epoch}, {self.sampling} sampling)')
+
+# %% ../nbs/04_shards.ipynb #b8dd80b9
+@patch
+def _memo(self:ShardLoader, key, make):
+    "Tiny cache for the current epoch's orders: a batch touches one or two shards."
+    if key not in self._cache:
+        if len(self._cache) > 8: self._cache.clear()
+        self._cache[key] = make()
+    return self._cache[key]
+
+@patch
+def _row(self:ShardLoader, g:int) -> np.ndarray:
+    "Tokens (T+1,) of global row `g` of the shuffled stream."
+    epoch, i = divmod(g, self.n_chunks)
+    order, ends = self._memo(('order', epoch), lambda: self._shard_order(epoch))
+    j = int(np.searchsorted(ends, i, side='right'))   # position of the shard in this epoch's order
+    s = int(order[j])
+    perm = self._memo(('perm', epoch, s), lambda: np.random.default_rng([self.seed, epoch, 1, s]).permutation(self.counts[s]))
+    c = int(perm[i - (ends[j-1] if j else 0)])
+    start = self.offset(epoch, s) + c*self.T
+    return self.shards[s][start : start + self.T + 1]
+
+@patch
+def offset(self:ShardLoader, epoch:int, # epoch of the stream
+           shard:int, # index of the shard in `self.shards`
+          ) -> int:
+    "Where the chunk grid of `shard` starts in `epoch`: seeded, in [0, T), the same on every rank."
+    if self.max_offset[shard] <= 0: return 0
+    return int(self._memo(('offset', epoch, shard),
+                          lambda: np.random.default_rng([self.seed, epoch, 2, shard]).integers(self.max_offset[shard] + 1)))
+
+@patch
+def _shard_order(self:ShardLoader, epoch):
+    order = np.random.default_rng([self.seed, epoch, 0]).permutation(len(self.shards))
+    return order, np.cumsum(self.counts[order])
+
+# %% ../nbs/04_shards.ipynb #c4e4ce36
+@patch
+def _random_row(self:ShardLoader, g:int) -> np.ndarray:
+    "Tokens (T+1,) of row `g` of the random stream: a window at a uniform valid start, drawn from `(seed, g)` alone."
+    ends = self._window_ends
+    u = int(np.random.default_rng([self.seed, 3, g]).integers(ends[-1]))   # ~12 us per row
+    s = int(np.searchsorted(ends, u, side='right'))
+    i = u - int(ends[s-1] if s else 0)
+    return self.shards[s][i:i + self.T + 1]
+
+# %% ../nbs/04_shards.ipynb #e8d0a31d
+@patch
+def _to_batch(self:ShardLoader, rows:list) -> tuple[torch.Tensor, torch.Tensor]:
+    t = torch.from_numpy(np.stack(rows).astype(np.int32)).long()  # (B, T+1) uint16 -> int32 -> int64
+    if int(t.max()) >= self.meta['vocab_size']: raise ShardError(   # a corrupt shard, caught before the model indexes with it
+        f"{self.data_dir}: a {self.split} shard holds token id {int(t.max())}, beyond its vocabulary of {self.meta['vocab_size']}: prepare the shards again")
+    x, y = t[:, :-1].contiguous(), t[:, 1:].contiguous()          # (B, T) each, y shifted by one
+    if self.device.type == 'cuda': return x.pin_memory().to(self.device, non_blocking=True), y.pin_memory().to(self.device, non_blocking=True)
+    return x.to(self.device), y.to(self.device)
+
+@patch
+def next_batch(self:ShardLoader) -> tuple[torch.Tensor, torch.Tensor]:
+    "The next `(x, y)` of this rank; advances the shared stream by `B * world_size` rows."
+    start = self.pos + self.rank*self.B
+    rows = [self._random_row(g) if self.sampling == 'random' else self._row(g) for g in range(start, start + self.B)]
+    self.pos += self.B*self.world_size
+    return self._to_batch(rows)
+
+@patch
+def fixed_batches(self:ShardLoader, n_tokens:int, # tokens to cover (rounded down to whole chunks, capped at the split)
+                 ):
+    "Unshuffled batches over the first `n_tokens // T` chunks in file order, this rank's share (for evaluation)."
+    n = min(max(1, n_tokens//self.T), int(self.eval_counts.sum()))
+    ends = np.cumsum(self.eval_counts)
+    mine = range(self.rank, n, self.world_size)
+    for k in range(0, len(mine), self.B):
+        rows = []
+        for c in mine[k:k+self.B]:
+            s = int(np.searchsorted(ends, c, side='right'))
+            c0 = (c - (ends[s-1] if s else 0))*self.T
+            rows.append(self.shards[s][c0:c0 + self.T + 1])
+        yield self._to_batch(rows)
+
+# %% ../nbs/04_shards.ipynb #71a6bca9
+@patch
+def state_dict(self:ShardLoader) -> dict:
+    "Plain-type state: the rows consumed, plus what must match to resume."
+    return dict(pos=self.pos, seed=self.seed, block_size=self.T, n_chunks=self.n_chunks, split=self.split, sampling=self.sampling)
+
+@patch
+def load_state_dict(self:ShardLoader, sd:dict): # from `state_dict()`
+    "Continue at the exact next batch of the saved loader."
+    mine = self.state_dict()
+    sd = {'sampling': 'epoch', **sd}   # states saved before there was a choice
+    bad = [f"{k}={sd.get(k)!r} (here {mine[k]!r})" for k in ('seed', 'block_size', 'n_chunks', 'split', 'sampling') if sd.get(k) != mine[k]]
+    if bad: raise ValueError(f"loader state does not fit this loader: {', '.join(bad)}; resume with the same data, seed, block_size and sampling")
+    self.pos = int(sd['pos'])

@@ -79,13 +79,13 @@ def train_step(model:torch.nn.Module, # returns `(logits, loss)` from `model(x, 
                next_batch:Callable, # returns the next micro-batch `(x, y)`, e.g. `loader.next_batch`
                grad_accum_steps:int=1, # micro-batches per optimizer step
                grad_clip:float|None=1.0, # max global gradient norm; None: no clipping (the norm is still returned)
-               lr:float|None=None, # learning rate for this step; None: leave the optimizer's
+               lr:float|None=None, # learning rate for this step, times a group's `lr_scale` if it has one (12); None: leave it
                rt:Local=LOCAL, # the runtime: precision and processes (07, 09)
               ) -> dict:
     "One optimizer step over `grad_accum_steps` micro-batches: `{'loss', 'grad_norm', 'tokens'}`."
     if grad_accum_steps < 1: raise ValueError(f"grad_accum_steps must be >= 1, got {grad_accum_steps}")
     if lr is not None:
-        for g in optimizer.param_groups: g['lr'] = lr
+        for g in optimizer.param_groups: g['lr'] = lr*g.get('lr_scale', 1.0)
     model.train()
     optimizer.zero_grad(set_to_none=True)
     loss_accum, tokens = 0.0, 0
@@ -185,6 +185,7 @@ class FitState:
     is_master:bool # rank 0 (or no torch.distributed): the rank that logs, prints and saves
     logger:JsonlLogger # the run's log
 
+# %% ../nbs/05_training.ipynb #6e5d0c41
 def fit(model:torch.nn.Module, # returns `(logits, loss)`; may be DDP-wrapped and/or compiled
         optimizer:torch.optim.Optimizer, # e.g. `configure_optimizer(...)`
         train_loader:ShardLoader, # anything with `next_batch()` (and `state_dict()` for checkpoints)

@@ -137,6 +137,8 @@ def save_pretrained_hf(model:GPT, # the model to save (compiled/DDP wrappers are
                       ) -> Path:
     "Write `model` as a Hugging Face GPT-2 directory that `GPT2LMHeadModel.from_pretrained` loads."
     model = unwrap_model(model)
+    if type(model) is not GPT: raise WeightsError(
+        f"{type(model).__name__} is not GPT-2's architecture: only a GPT exports to a Hugging Face GPT-2 directory")
     if model.lm_head.weight is not model.transformer.wte.weight:
         raise WeightsError("lm_head.weight is not tied to transformer.wte.weight: Hugging Face GPT-2 requires tied embeddings")
     ours = {k: v.detach().cpu() for k, v in model.state_dict().items() if k != 'lm_head.weight'}  # tied: HF re-ties it

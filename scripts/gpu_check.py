@@ -5,7 +5,7 @@ steps with a crash and a resume, HellaSwag and KV-cache generation timed; one JS
     python scripts/gpu_check.py --out DIR --dry-run    # anywhere: the same steps on the CPU, tiny shapes (CI runs it)
 
 What it does, in order (each part timed in DIR/report.json):
-1. executes 07_speed, 08_bench and 12_train_gpt2 with their `cuda` cells (not the `slow` or `hub` ones) into
+1. executes 07_speed, 08_bench and 13_train_gpt2 with their `cuda` cells (not the `slow` or `hub` ones) into
    DIR/notebooks/: the TF32 check, the GPT-2 124M speed ladder with MFU (its rows also land in DIR/ladder.json and
    DIR/ladder.png), and the bounded 124M run of 12. Without a GPU those cells print one line and do nothing else;
 2. `--preset gpt2_124m` on GPT-2-tokenized Tiny Shakespeare (FineWeb-edu cannot be downloaded there) under torchrun,
@@ -24,7 +24,7 @@ import argparse, json, os, re, subprocess, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ('07_speed', '08_bench', '12_train_gpt2')
+NOTEBOOKS = ('07_speed', '08_bench', '13_train_gpt2')
 PARTS = ('notebooks', 'train', 'sample', 'hellaswag', 'generation')
 # GPT-2 124M on 0.3M tokens of Shakespeare: 16 x 1024 tokens per step keeps a few hundred steps to a few epochs
 GPU_TRAIN = ['--batch_size', '16', '--total_batch_size', '16384', '--max_steps', '160', '--warmup_steps', '16',
