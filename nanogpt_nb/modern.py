@@ -20,7 +20,7 @@ import torch.nn as nn
 from fastcore.basics import patch
 from torch.nn import functional as F
 
-from .model import GPT, GPTConfig, Block, CausalSelfAttention, MLP
+from .model import GPT, GPTConfig, Block, CausalSelfAttention, MLP, unwrap_model
 from .training import configure_optimizer, get_lr
 
 # %% ../nbs/12_modern.ipynb #67159e74
@@ -264,10 +264,10 @@ def configure_muon(model:nn.Module, # the (maybe wrapped) model
                    ns_dtype:torch.dtype=torch.bfloat16, # Newton-Schulz products' dtype
                   ) -> MuonAdamW:
     "A `MuonAdamW` with the block matrices on Muon and everything else on AdamW."
-    raw = model.module if hasattr(model, 'module') else model
-    raw = getattr(raw, '_orig_mod', raw)
+    raw = unwrap_model(model)
     hidden = [p for p in raw.transformer.h.parameters() if p.dim() == 2]
-    rest = [p for p in raw.parameters() if all(p is not h for h in hidden)]     # a tied weight appears once
+    on_muon = {id(p) for p in hidden}
+    rest = [p for p in raw.parameters() if id(p) not in on_muon]                # a tied weight appears once
     groups = [dict(params=[p for p in rest if p.dim() >= 2], weight_decay=weight_decay),
               dict(params=[p for p in rest if p.dim() < 2], weight_decay=0.0),
               dict(params=hidden, kind='muon', weight_decay=0.0, lr_scale=muon_lr/lr)]

@@ -322,13 +322,13 @@ def train(cfg:TrainConfig, # a validated configuration
     mconf = run_model_config(cfg, meta, rt)
     out, ckpt = Path(cfg.out_dir), Path(cfg.out_dir)/'ckpt.pt'
     with RunLock(out):                                    # every rank stops if rank 0 cannot have the directory
-        prior = check_resume(ckpt, mconf, recipe_name(cfg)) if cfg.resume else None
+        recipe, tricks = recipe_name(cfg), modern.parse_recipe(cfg.recipe)   # 12: model, optimizer, schedule
+        prior = check_resume(ckpt, mconf, recipe) if cfg.resume else None
         hellaswag = None
         if cfg.hellaswag_interval:
             hellaswag = hellaswag_lib.hellaswag_callback(rt, limit=cfg.hellaswag_examples or None)
 
         model = build_model(cfg, mconf, info.device)
-        tricks = modern.parse_recipe(cfg.recipe)                               # 12: optimizer and schedule too
         optimizer = modern.recipe_optimizer(model, tricks, cfg.lr, cfg.muon_lr, cfg.weight_decay, (cfg.beta1, cfg.beta2),
                                             rt.fused, cfg.ns_steps, rt.autocast_dtype or torch.float32)
         start = 0
@@ -344,7 +344,7 @@ def train(cfg:TrainConfig, # a validated configuration
         net, raw = rt.prepare(model)                          # 07: attention path, compilation
         ddp_net = DDP(net, device_ids=[info.local_rank] if info.device.startswith('cuda') else None) if W > 1 else net
         lr_fn = modern.recipe_schedule(tricks, cfg.lr, cfg.min_lr, cfg.warmup_steps, cfg.max_steps, cfg.cooldown_frac)
-        extra = dict(_tokenizer_info(meta), recipe=recipe_name(cfg))
+        extra = dict(_tokenizer_info(meta), recipe=recipe)
         save = lambda done: ckpt_lib.save_checkpoint(ckpt, raw, optimizer, done, asdict(mconf), train_loader, extra)
         rows = training.fit(ddp_net, optimizer, train_loader, cfg.max_steps, lr_fn=lr_fn, grad_accum_steps=accum,
                             grad_clip=cfg.grad_clip or None, eval_every=cfg.eval_interval,
