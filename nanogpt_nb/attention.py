@@ -20,18 +20,25 @@ from tqdm.auto import tqdm
 from .data import estimate_loss, get_batch
 
 # %% ../nbs/01_attention.ipynb #34bda305
-def causal_weights(scores:torch.Tensor, # (..., T, T) affinities: row t scores how much position t wants each position
-                  ) -> torch.Tensor:
+def causal_weights(
+    # (..., T, T) affinities: row t scores how much position t wants each position
+    scores:torch.Tensor,
+) -> torch.Tensor:
     "Masked softmax: row t is a distribution over positions 0..t, zero on the future."
     T = scores.size(-1)
-    if scores.dim() < 2 or scores.size(-2) != T: raise ValueError(f"scores must be (..., T, T), got shape {tuple(scores.shape)}")
-    mask = torch.ones(T, T, dtype=torch.bool, device=scores.device).tril()   # (T, T) True on and below the diagonal
+    if scores.dim() < 2 or scores.size(-2) != T:
+        raise ValueError(f"scores must be (..., T, T), got shape {tuple(scores.shape)}")
+    # (T, T) True on and below the diagonal
+    mask = torch.ones(T, T, dtype=torch.bool, device=scores.device).tril()
     return scores.masked_fill(~mask, float('-inf')).softmax(dim=-1)       # (..., T, T)
 
-def causal_average(x:torch.Tensor, # (B, T, C) values to aggregate
-                   scores:torch.Tensor|None=None, # (B, T, T) or (T, T) affinities; None means uniform: plain prefix means
-                  ) -> torch.Tensor:
-    "Weighted average of the past: out[:, t] = sum over s <= t of softmax(scores[t])[s] * x[:, s]."
+def causal_average(
+    x:torch.Tensor, # (B, T, C) values to aggregate
+    # (B, T, T) or (T, T) affinities; None means uniform: plain prefix means
+    scores:torch.Tensor|None=None,
+) -> torch.Tensor:
+    """Weighted average of the past: out[:, t] = sum over s <= t of
+    softmax(scores[t])[s] * x[:, s]."""
     T = x.size(-2)
     if scores is None: scores = torch.zeros(T, T, device=x.device)
     return causal_weights(scores) @ x   # (B, T, T) @ (B, T, C) -> (B, T, C)
@@ -52,14 +59,16 @@ class Head(nn.Module):
 
     def weights(self, x:torch.Tensor, # (B, T, C)
                ) -> torch.Tensor:
-        "Attention weights (B, T, T): row t is how much position t takes from each position."
+        """Attention weights (B, T, T): row t is how much position t takes from each
+        position."""
         q, k = self.query(x), self.key(x)                        # (B, T, hs)
         return causal_weights(q @ k.transpose(-2, -1) * k.size(-1)**-0.5)   # (B, T, T)
 
     def forward(self, x:torch.Tensor, # (B, T, C)
                ) -> torch.Tensor:
         "Weighted sum of the values of the past, (B, T, hs)."
-        return self.dropout(self.weights(x)) @ self.value(x)    # (B, T, T) @ (B, T, hs) -> (B, T, hs)
+        # (B, T, T) @ (B, T, hs) -> (B, T, hs)
+        return self.dropout(self.weights(x)) @ self.value(x)
 
 # %% ../nbs/01_attention.ipynb #40c90e4b
 class MultiHeadAttention(nn.Module):
@@ -70,8 +79,11 @@ class MultiHeadAttention(nn.Module):
                  dropout:float=0.0, # dropout on attention weights and on the output
                 ):
         super().__init__()
-        if n_embd % n_head: raise ValueError(f"n_embd ({n_embd}) must be divisible by n_head ({n_head})")
-        self.heads = nn.ModuleList(Head(n_embd, n_embd // n_head, dropout) for _ in range(n_head))
+        if n_embd % n_head:
+            raise ValueError(
+                f"n_embd ({n_embd}) must be divisible by n_head ({n_head})")
+        self.heads = nn.ModuleList(
+            Head(n_embd, n_embd // n_head, dropout) for _ in range(n_head))
         self.proj = nn.Linear(n_embd, n_embd)
         self.dropout = nn.Dropout(dropout)
 
@@ -83,7 +95,7 @@ class MultiHeadAttention(nn.Module):
     def forward(self, x:torch.Tensor, # (B, T, C)
                ) -> torch.Tensor:
         "Concatenated head outputs, projected: (B, T, C)."
-        out = torch.cat([h(x) for h in self.heads], dim=-1)   # (B, T, nh*hs) = (B, T, C)
+        out = torch.cat([h(x) for h in self.heads], dim=-1)  # (B, T, nh*hs) = (B, T, C)
         return self.dropout(self.proj(out))                    # (B, T, C)
 
 class FeedForward(nn.Module):
@@ -93,7 +105,9 @@ class FeedForward(nn.Module):
                  dropout:float=0.0, # dropout on the output
                 ):
         super().__init__()
-        self.net = nn.Sequential(nn.Linear(n_embd, 4*n_embd), nn.ReLU(), nn.Linear(4*n_embd, n_embd), nn.Dropout(dropout))
+        self.net = nn.Sequential(
+            nn.Linear(n_embd, 4 * n_embd), nn.ReLU(), nn.Linear(4 * n_embd, n_embd),
+            nn.Dropout(dropout))
 
     def forward(self, x:torch.Tensor, # (B, T, C)
                ) -> torch.Tensor:
@@ -102,14 +116,16 @@ class FeedForward(nn.Module):
 
 # %% ../nbs/01_attention.ipynb #6198dbcf
 class CharBlock(nn.Module):
-    "Transformer block: communication (attention) then computation (MLP), each pre-normed and residual."
+    """Transformer block: communication (attention) then computation (MLP), each
+    pre-normed and residual."""
     def __init__(self,
                  n_embd:int, # C: width of the residual stream
                  n_head:int, # attention heads
                  dropout:float=0.0, # dropout inside attention and MLP
                 ):
         super().__init__()
-        self.ln1, self.sa = nn.LayerNorm(n_embd), MultiHeadAttention(n_embd, n_head, dropout)
+        self.ln1, self.sa = nn.LayerNorm(n_embd), MultiHeadAttention(
+            n_embd, n_head, dropout)
         self.ln2, self.ffwd = nn.LayerNorm(n_embd), FeedForward(n_embd, dropout)
 
     def forward(self, x:torch.Tensor, # (B, T, C) residual stream
@@ -121,64 +137,81 @@ class CharBlock(nn.Module):
 # %% ../nbs/01_attention.ipynb #4f8dd453
 class CharTransformer(nn.Module):
     "A GPT-style decoder-only Transformer over characters."
-    def __init__(self,
-                 vocab_size:int, # V: number of distinct tokens
-                 block_size:int, # longest context the model can read (rows of the position table)
-                 n_layer:int=4, # Transformer blocks
-                 n_head:int=4, # attention heads per block
-                 n_embd:int=128, # C: width of the residual stream
-                 dropout:float=0.0, # dropout on embeddings, attention and MLP outputs
-                ):
+    def __init__(
+        self,
+        vocab_size:int, # V: number of distinct tokens
+        # longest context the model can read (rows of the position table)
+        block_size:int,
+        n_layer:int=4, # Transformer blocks
+        n_head:int=4, # attention heads per block
+        n_embd:int=128, # C: width of the residual stream
+        dropout:float=0.0, # dropout on embeddings, attention and MLP outputs
+    ):
         super().__init__()
         self.block_size = block_size
         self.tok_emb = nn.Embedding(vocab_size, n_embd)
         self.pos_emb = nn.Embedding(block_size, n_embd)
         self.drop = nn.Dropout(dropout)
-        self.blocks = nn.Sequential(*[CharBlock(n_embd, n_head, dropout) for _ in range(n_layer)])
+        self.blocks = nn.Sequential(
+            *[CharBlock(n_embd, n_head, dropout) for _ in range(n_layer)])
         self.ln_f = nn.LayerNorm(n_embd)
         self.lm_head = nn.Linear(n_embd, vocab_size)
         self.apply(self._init_weights)
 
     def _init_weights(self, m):
-        if isinstance(m, (nn.Linear, nn.Embedding)): nn.init.normal_(m.weight, mean=0.0, std=0.02)
+        if isinstance(m, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(m.weight, mean=0.0, std=0.02)
         if isinstance(m, nn.Linear) and m.bias is not None: nn.init.zeros_(m.bias)
 
     def _embed(self, idx):
         T = idx.size(1)
-        if T > self.block_size: raise ValueError(f"sequence length {T} exceeds block_size {self.block_size}: crop the context to its last {self.block_size} tokens")
+        if T > self.block_size:
+            raise ValueError(
+                f"sequence length {T} exceeds block_size {self.block_size}: crop the "
+                f"context to its last {self.block_size} tokens")
         pos = torch.arange(T, device=idx.device)                   # (T,)
-        return self.drop(self.tok_emb(idx) + self.pos_emb(pos))    # (B, T, C) + (T, C) -> (B, T, C)
+        # (B, T, C) + (T, C) -> (B, T, C)
+        return self.drop(self.tok_emb(idx) + self.pos_emb(pos))
 
-    def forward(self, idx:torch.Tensor, # (B, T) token ids, T <= block_size
-                targets:torch.Tensor|None=None, # (B, T) next-token ids; None skips the loss
-               ) -> tuple[torch.Tensor, torch.Tensor|None]:
-        "Logits (B, T, V) for every position and the mean cross-entropy against `targets` (or None)."
+    def forward(
+        self,
+        idx:torch.Tensor, # (B, T) token ids, T <= block_size
+        targets:torch.Tensor|None=None, # (B, T) next-token ids; None skips the loss
+    ) -> tuple[torch.Tensor, torch.Tensor|None]:
+        """Logits (B, T, V) for every position and the mean cross-entropy against
+        `targets` (or None)."""
         x = self.blocks(self._embed(idx))          # (B, T, C)
         logits = self.lm_head(self.ln_f(x))        # (B, T, V)
         if targets is None: return logits, None
-        return logits, F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))
+        return logits, F.cross_entropy(
+            logits.view(-1, logits.size(-1)), targets.view(-1))
 
 # %% ../nbs/01_attention.ipynb #4f3cf93c
 @patch
 @torch.no_grad()
-def generate(self:CharTransformer, idx:torch.Tensor, # (B, T) context token ids
-             max_new_tokens:int, # tokens to append
-             temperature:float=1.0, # > 0; below 1 sharpens, above 1 flattens the distribution
-             top_k:int|None=None, # sample only among the k most likely tokens
-             generator:torch.Generator|None=None, # for reproducible samples
-            ) -> torch.Tensor:
+def generate(
+    self:CharTransformer,
+    idx:torch.Tensor, # (B, T) context token ids
+    max_new_tokens:int, # tokens to append
+    temperature:float=1.0, # > 0; below 1 sharpens, above 1 flattens the distribution
+    top_k:int|None=None, # sample only among the k most likely tokens
+    generator:torch.Generator|None=None, # for reproducible samples
+) -> torch.Tensor:
     "`idx` extended by `max_new_tokens` sampled tokens, (B, T + max_new_tokens)."
     if temperature <= 0: raise ValueError(f"temperature must be > 0, got {temperature}")
-    if top_k is not None and top_k < 1: raise ValueError(f"top_k must be >= 1 or None, got {top_k}")
+    if top_k is not None and top_k < 1:
+        raise ValueError(f"top_k must be >= 1 or None, got {top_k}")
     was_training = self.training
     self.eval()
     for _ in range(max_new_tokens):
         logits, _ = self(idx[:, -self.block_size:])
-        logits = logits[:, -1, :] / temperature                     # (B, V) last position only
+        logits = logits[:, -1, :] / temperature  # (B, V) last position only
         if top_k is not None:
-            kth = torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]]   # (B, 1)
+            # (B, 1)
+            kth = torch.topk(logits, min(top_k, logits.size(-1))).values[:, [-1]]
             logits = logits.masked_fill(logits < kth, float('-inf'))
-        nxt = torch.multinomial(F.softmax(logits, dim=-1), 1, generator=generator)  # (B, 1)
+        # (B, 1)
+        nxt = torch.multinomial(F.softmax(logits, dim=-1), 1, generator=generator)
         idx = torch.cat([idx, nxt], dim=1)                          # (B, T+1)
     self.train(was_training)
     return idx
@@ -186,9 +219,12 @@ def generate(self:CharTransformer, idx:torch.Tensor, # (B, T) context token ids
 # %% ../nbs/01_attention.ipynb #4356bffe
 @patch
 @torch.no_grad()
-def attention_maps(self:CharTransformer, idx:torch.Tensor, # (B, T) token ids, T <= block_size
-                  ) -> torch.Tensor:
-    "Attention weights of every head in every layer, (B, n_layer, n_head, T, T), in eval mode."
+def attention_maps(
+    self:CharTransformer,
+    idx:torch.Tensor, # (B, T) token ids, T <= block_size
+) -> torch.Tensor:
+    """Attention weights of every head in every layer, (B, n_layer, n_head, T, T), in
+    eval mode."""
     was_training = self.training
     self.eval()
     x, maps = self._embed(idx), []
@@ -205,33 +241,50 @@ def warmup_cosine_lr(it:int, # current step
                      warmup_iters:int, # steps of linear warmup
                      max_iters:int, # step at which the cosine decay ends
                     ) -> float:
-    "Learning rate at step `it`: linear warmup, then cosine decay from `lr` to `min_lr` (nanoGPT's schedule)."
+    """Learning rate at step `it`: linear warmup, then cosine decay from `lr` to
+    `min_lr` (nanoGPT's schedule)."""
     if it < warmup_iters: return lr * (it + 1) / (warmup_iters + 1)
     if it >= max_iters: return min_lr
-    ratio = (it - warmup_iters) / (max_iters - warmup_iters)      # 0 -> 1 over the decay
+    ratio = (it - warmup_iters) / (max_iters - warmup_iters)  # 0 -> 1 over the decay
     return min_lr + 0.5 * (1.0 + math.cos(math.pi * ratio)) * (lr - min_lr)
 
 # %% ../nbs/01_attention.ipynb #da485d50
-def _check_args(model, train_data, val_data, max_iters, batch_size, block_size, lr, min_lr, warmup_iters, eval_interval,
-                eval_iters, weight_decay, betas, grad_clip):
+def _check_args(
+    model, train_data, val_data, max_iters, batch_size, block_size, lr, min_lr,
+    warmup_iters, eval_interval, eval_iters, weight_decay, betas, grad_clip
+):
     "Raise a one-line ValueError for the first bad argument of `train_char`."
-    for name, v in dict(max_iters=max_iters, batch_size=batch_size, block_size=block_size,
-                        eval_interval=eval_interval, eval_iters=eval_iters).items():
-        if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
+    for name, v in dict(
+        max_iters=max_iters, batch_size=batch_size, block_size=block_size,
+        eval_interval=eval_interval, eval_iters=eval_iters).items():
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+            raise ValueError(f"{name} must be a positive integer, got {v!r}")
     if not lr > 0: raise ValueError(f"lr must be > 0, got {lr}")
-    if not 0 <= min_lr <= lr: raise ValueError(f"min_lr must be between 0 and lr={lr}, got {min_lr}")
+    if not 0 <= min_lr <= lr:
+        raise ValueError(f"min_lr must be between 0 and lr={lr}, got {min_lr}")
     if not (isinstance(warmup_iters, int) and 0 <= warmup_iters < max_iters):
-        raise ValueError(f"warmup_iters must be an integer in [0, max_iters={max_iters}), got {warmup_iters!r}")
-    if weight_decay < 0: raise ValueError(f"weight_decay must be >= 0, got {weight_decay}")
-    if len(betas) != 2 or not all(0 <= b < 1 for b in betas): raise ValueError(f"betas must be two numbers in [0, 1), got {betas}")
-    if grad_clip < 0: raise ValueError(f"grad_clip must be >= 0 (0 disables clipping), got {grad_clip}")
-    model_bs = getattr(model, 'block_size', None) or getattr(getattr(model, 'config', None), 'block_size', None)
+        raise ValueError(
+            f"warmup_iters must be an integer in [0, max_iters={max_iters}), got "
+            f"{warmup_iters!r}")
+    if weight_decay < 0:
+        raise ValueError(f"weight_decay must be >= 0, got {weight_decay}")
+    if len(betas) != 2 or not all(0 <= b < 1 for b in betas):
+        raise ValueError(f"betas must be two numbers in [0, 1), got {betas}")
+    if grad_clip < 0:
+        raise ValueError(
+            f"grad_clip must be >= 0 (0 disables clipping), got {grad_clip}")
+    model_bs = getattr(model, 'block_size', None) or getattr(
+        getattr(model, 'config', None), 'block_size', None)
     if model_bs is not None and block_size > model_bs:
-        raise ValueError(f"block_size {block_size} exceeds the model's block_size {model_bs}: pass block_size <= {model_bs}")
+        raise ValueError(
+            f"block_size {block_size} exceeds the model's block_size {model_bs}: pass "
+            f"block_size <= {model_bs}")
     for name, d in (('train_data', train_data), ('val_data', val_data)):
         if not isinstance(d, torch.Tensor) or d.dim() != 1 or len(d) <= block_size:
-            raise ValueError(f"{name} must be a 1-D tensor of token ids longer than block_size={block_size}, "
-                             f"got {type(d).__name__} of shape {tuple(getattr(d, 'shape', ()))}")
+            raise ValueError(
+                f"{name} must be a 1-D tensor of token ids longer than "
+                f"block_size={block_size}, "
+                f"got {type(d).__name__} of shape {tuple(getattr(d, 'shape', ()))}")
 
 # %% ../nbs/01_attention.ipynb #e06ec9cd
 def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
@@ -253,15 +306,21 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
                device:str|torch.device='cpu', # where the model and batches go
                progress:bool=True, # show a tqdm bar
               ) -> list[dict]:
-    "Train `model` with AdamW and warmup + cosine decay; the evaluation log as rows {iter, train, val, lr}."
-    _check_args(model, train_data, val_data, max_iters, batch_size, block_size, lr, min_lr, warmup_iters, eval_interval,
-                eval_iters, weight_decay, betas, grad_clip)
+    """Train `model` with AdamW and warmup + cosine decay; the evaluation log as rows
+    {iter, train, val, lr}."""
+    _check_args(
+        model, train_data, val_data, max_iters, batch_size, block_size, lr, min_lr,
+        warmup_iters, eval_interval, eval_iters, weight_decay, betas, grad_clip)
     torch.manual_seed(seed)
-    g_train, g_eval = torch.Generator().manual_seed(seed), torch.Generator().manual_seed(seed + 1)
+    g_train, g_eval = torch.Generator().manual_seed(
+        seed), torch.Generator().manual_seed(seed + 1)
     model.to(device).train()
     params = [p for p in model.parameters() if p.requires_grad]
-    groups = [dict(params=[p for p in params if p.dim() >= 2], weight_decay=weight_decay),   # matmuls, embeddings
-              dict(params=[p for p in params if p.dim() < 2], weight_decay=0.0)]            # biases, LayerNorm
+    # matmuls, embeddings
+    groups = [
+        dict(params=[p for p in params if p.dim() >= 2], weight_decay=weight_decay),
+        # biases, LayerNorm
+        dict(params=[p for p in params if p.dim() < 2], weight_decay=0.0)]
     opt = torch.optim.AdamW(groups, lr=lr, betas=betas)
     splits, log = {'train': train_data, 'val': val_data}, []
     bar = tqdm(total=max_iters, disable=not progress, leave=False)
@@ -269,14 +328,20 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
         cur_lr = warmup_cosine_lr(it, lr, min_lr, warmup_iters, max_iters)
         for group in opt.param_groups: group['lr'] = cur_lr
         if it % eval_interval == 0 or it == max_iters:
-            losses = estimate_loss(model, splits, batch_size, block_size, eval_iters, generator=g_eval, device=device)
-            log.append(dict(iter=it, train=losses['train'], val=losses['val'], lr=cur_lr))
+            losses = estimate_loss(
+                model, splits, batch_size, block_size, eval_iters, generator=g_eval,
+                device=device)
+            log.append(
+                dict(iter=it, train=losses['train'], val=losses['val'], lr=cur_lr))
             bar.set_postfix(train=f"{losses['train']:.4f}", val=f"{losses['val']:.4f}")
         if it == max_iters: break
-        x, y = get_batch(train_data, batch_size, block_size, generator=g_train, device=device)   # (B, T) each
+        # (B, T) each
+        x, y = get_batch(
+            train_data, batch_size, block_size, generator=g_train, device=device)
         out = model(x, y)
         if not (isinstance(out, tuple) and len(out) == 2 and out[1] is not None):
-            raise TypeError(f"model(x, y) must return (logits, loss) with a loss, got {type(out).__name__}")
+            raise TypeError("model(x, y) must return (logits, loss) with a loss, got "
+                            f"{type(out).__name__}")
         opt.zero_grad(set_to_none=True)
         out[1].backward()
         if grad_clip: torch.nn.utils.clip_grad_norm_(params, grad_clip)

@@ -19,13 +19,19 @@ from .speed import Runtime, measure_matmul_flops, set_tf32, time_fn
 from .training import configure_optimizer, train_step
 
 # %% ../nbs/08_bench.ipynb #fc6d8bbf
-def flops_per_token(n_params:int, # N: parameters in matmuls, e.g. `GPT.num_params(non_embedding=True)` (tied wte counted, wpe not)
-                    n_layer:int, # L
-                    n_embd:int, # C
-                    block_size:int, # T: the sequence length trained on
-                    causal:bool=True, # True: count only the unmasked half of attention (6LCT); False: PaLM/nanoGPT's 12LCT
-                   ) -> int:
-    "Training FLOPs per token: 6N for the weight matmuls plus 6LCT (causal) or 12LCT for the attention scores and sum."
+def flops_per_token(
+    # N: parameters in matmuls, e.g. `GPT.num_params(non_embedding=True)` (tied wte
+    # counted, wpe not)
+    n_params:int,
+    n_layer:int, # L
+    n_embd:int, # C
+    block_size:int, # T: the sequence length trained on
+    # True: count only the unmasked half of attention (6LCT); False: PaLM/nanoGPT's
+    # 12LCT
+    causal:bool=True,
+) -> int:
+    """Training FLOPs per token: 6N for the weight matmuls plus 6LCT (causal) or 12LCT
+    for the attention scores and sum."""
     return 6*n_params + (6 if causal else 12)*n_layer*n_embd*block_size
 
 def mfu(tokens_per_s:float, # measured training throughput
@@ -36,44 +42,72 @@ def mfu(tokens_per_s:float, # measured training throughput
     return tokens_per_s*flops_per_tok/peak_flops
 
 # %% ../nbs/08_bench.ipynb #06ba11bd
-GPU_PEAKS = {  # dense tensor-core peaks in FLOP/s, from NVIDIA's datasheets (sparsity figures are 2x these)
-    'A100':      {'bfloat16': 312e12, 'tf32': 156e12, 'float32': 19.5e12},
-    'H100 SXM':  {'bfloat16': 989e12, 'tf32': 494e12, 'float32': 67e12},
-    'H100 PCIe': {'bfloat16': 756e12, 'tf32': 378e12, 'float32': 51e12},
-    'H200':      {'bfloat16': 989e12, 'tf32': 494e12, 'float32': 67e12},  # H100 SXM's compute, more and faster HBM
-}
+# dense tensor-core peaks in FLOP/s, from NVIDIA's datasheets (sparsity figures are 2x
+# these)
+GPU_PEAKS = {'A100':      {'bfloat16': 312e12, 'tf32': 156e12, 'float32': 19.5e12},
+             'H100 SXM':  {'bfloat16': 989e12, 'tf32': 494e12, 'float32': 67e12},
+             'H100 PCIe': {'bfloat16': 756e12, 'tf32': 378e12, 'float32': 51e12},
+             # H100 SXM's compute, more and faster HBM
+             'H200':      {'bfloat16': 989e12, 'tf32': 494e12, 'float32': 67e12}}
 
-def gpu_peak(name:str, # e.g. torch.cuda.get_device_name(): 'NVIDIA H100 80GB HBM3', 'NVIDIA A100-SXM4-40GB'
-             precision:str, # 'bfloat16', 'tf32' or 'float32'
-            ) -> float:
+def gpu_peak(
+    # e.g. torch.cuda.get_device_name(): 'NVIDIA H100 80GB HBM3', 'NVIDIA
+    # A100-SXM4-40GB'
+    name:str,
+    precision:str, # 'bfloat16', 'tf32' or 'float32'
+) -> float:
     "Datasheet peak FLOP/s of the GPU called `name` at `precision`."
-    key = ('H200' if 'H200' in name else 'H100 PCIe' if 'H100' in name and 'PCIe' in name else
-           'H100 SXM' if 'H100' in name else 'A100' if 'A100' in name else None)
-    if key is None: raise ValueError(f"no peak FLOP/s known for GPU {name!r}: known {', '.join(GPU_PEAKS)}; pass a peak explicitly")
-    if precision not in GPU_PEAKS[key]: raise ValueError(f"precision must be one of {', '.join(GPU_PEAKS[key])}, got {precision!r}")
+    key = (
+        'H200'
+        if 'H200' in name
+        else ('H100 PCIe'
+              if 'H100' in name and 'PCIe' in name
+              else 'H100 SXM' if 'H100' in name else 'A100' if 'A100' in name else None)
+    )
+    if key is None:
+        raise ValueError(
+            f"no peak FLOP/s known for GPU {name!r}: known {', '.join(GPU_PEAKS)}; "
+            "pass a peak explicitly")
+    if precision not in GPU_PEAKS[key]:
+        raise ValueError(
+            f"precision must be one of {', '.join(GPU_PEAKS[key])}, got {precision!r}")
     return GPU_PEAKS[key][precision]
 
-def device_peak_flops(device:str|torch.device, # 'cpu' or a CUDA device
-                      precision:str='bfloat16', # 'bfloat16', 'tf32' or 'float32' (tf32 is float32 on a CPU)
-                     ) -> float:
-    "Peak FLOP/s: the datasheet table for a GPU, a matmul measured on the spot for a CPU."
+def device_peak_flops(
+    device:str|torch.device, # 'cpu' or a CUDA device
+    # 'bfloat16', 'tf32' or 'float32' (tf32 is float32 on a CPU)
+    precision:str='bfloat16',
+) -> float:
+    """Peak FLOP/s: the datasheet table for a GPU, a matmul measured on the spot for a
+    CPU."""
     device = torch.device(device)
-    if device.type == 'cuda': return gpu_peak(torch.cuda.get_device_name(device), precision)
-    if precision not in ('bfloat16', 'tf32', 'float32'): raise ValueError(f"precision must be 'bfloat16', 'tf32' or 'float32', got {precision!r}")
-    return measure_matmul_flops(torch.bfloat16 if precision == 'bfloat16' else torch.float32, device)
+    if device.type == 'cuda':
+        return gpu_peak(torch.cuda.get_device_name(device), precision)
+    if precision not in ('bfloat16', 'tf32', 'float32'):
+        raise ValueError(
+            f"precision must be 'bfloat16', 'tf32' or 'float32', got {precision!r}")
+    return measure_matmul_flops(
+        torch.bfloat16 if precision == 'bfloat16' else torch.float32, device)
 
 # %% ../nbs/08_bench.ipynb #e56e4747
 LADDER = ('fp32', 'tf32', 'bf16', 'compile', 'flash', 'pad_vocab', 'fused')
 
-def ladder_configs(skip:tuple=(), # rung names to leave out, e.g. ('compile',) for a quick run
-                  ) -> list[tuple[str, Runtime]]:
-    "The cumulative rungs `[(name, Runtime), ...]`: fp32, then each switch added on top of the previous ones."
+def ladder_configs(
+    skip:tuple=(), # rung names to leave out, e.g. ('compile',) for a quick run
+) -> list[tuple[str, Runtime]]:
+    """The cumulative rungs `[(name, Runtime), ...]`: fp32, then each switch added on
+    top of the previous ones."""
     bad = set(skip) - set(LADDER[1:])
-    if bad: raise ValueError(f"unknown rung(s) {', '.join(sorted(bad))}: choose from {', '.join(LADDER[1:])}")
-    cfg = Runtime(dtype='float32', tf32=False, compile=False, flash=False, fused=False, pad_vocab=False)
+    if bad:
+        raise ValueError(f"unknown rung(s) {', '.join(sorted(bad))}: choose from "
+                         f"{', '.join(LADDER[1:])}")
+    cfg = Runtime(dtype='float32', tf32=False, compile=False, flash=False, fused=False,
+                  pad_vocab=False)
     out = [('fp32', cfg)]
-    for name, change in (('tf32', dict(tf32=True)), ('bf16', dict(dtype='bfloat16')), ('compile', dict(compile=True)),
-                         ('flash', dict(flash=True)), ('pad_vocab', dict(pad_vocab=True)), ('fused', dict(fused=True))):
+    for name, change in (
+        ('tf32', dict(tf32=True)), ('bf16', dict(dtype='bfloat16')),
+        ('compile', dict(compile=True)), ('flash', dict(flash=True)),
+        ('pad_vocab', dict(pad_vocab=True)), ('fused', dict(fused=True))):
         if name in skip: continue
         cfg = replace(cfg, **change)
         out.append((name, cfg))
@@ -81,21 +115,29 @@ def ladder_configs(skip:tuple=(), # rung names to leave out, e.g. ('compile',) f
 
 def _precision(speed:Runtime, device_type:str) -> str:
     "The matmul precision a rung runs at: 'bfloat16', 'tf32' (CUDA only) or 'float32'."
-    return 'bfloat16' if speed.dtype == 'bfloat16' else 'tf32' if speed.tf32 and device_type == 'cuda' else 'float32'
+    return ('bfloat16'
+            if speed.dtype == 'bfloat16'
+            else 'tf32' if speed.tf32 and device_type == 'cuda' else 'float32')
 
 # %% ../nbs/08_bench.ipynb #77094639
-def bench_speeds(config:GPTConfig, # model shape (vocab_size unpadded: each speed config pads it or not)
-                 speeds:list, # [(name, Runtime), ...]: every switch set; the device comes from `device`
-                 batch_size:int, # B
-                 device:str|torch.device='cpu', # where to run
-                 steps:int=10, # timed rounds; each rung reports the median
-                 warmup:int=2, # untimed steps per rung first (compile happens here)
-                 seed:int=1337, # model init and batch
-                 batch:tuple|None=None, # (x, y) on device; None: random tokens
-                 peaks:dict|None=None, # precision -> peak FLOP/s; None: `device_peak_flops` (measured on a CPU)
-                ) -> list[dict]:
-    "Time one training step per speed config, interleaved over `steps` rounds: ms/step, tok/s and MFU per config."
-    if steps < 1 or warmup < 1: raise ValueError(f"steps and warmup must be >= 1, got {steps} and {warmup}")
+def bench_speeds(
+    # model shape (vocab_size unpadded: each speed config pads it or not)
+    config:GPTConfig,
+    # [(name, Runtime), ...]: every switch set; the device comes from `device`
+    speeds:list,
+    batch_size:int, # B
+    device:str|torch.device='cpu', # where to run
+    steps:int=10, # timed rounds; each rung reports the median
+    warmup:int=2, # untimed steps per rung first (compile happens here)
+    seed:int=1337, # model init and batch
+    batch:tuple|None=None, # (x, y) on device; None: random tokens
+    # precision -> peak FLOP/s; None: `device_peak_flops` (measured on a CPU)
+    peaks:dict|None=None,
+) -> list[dict]:
+    """Time one training step per speed config, interleaved over `steps` rounds:
+    ms/step, tok/s and MFU per config."""
+    if steps < 1 or warmup < 1:
+        raise ValueError(f"steps and warmup must be >= 1, got {steps} and {warmup}")
     device = torch.device(device)
     T = config.block_size
     if batch is None:
@@ -107,34 +149,49 @@ def bench_speeds(config:GPTConfig, # model shape (vocab_size unpadded: each spee
         torch.manual_seed(seed)
         rt = speed.resolve(str(device))
         model, raw = rt.prepare(GPT(rt.model_config(config)).to(device))
-        opt = configure_optimizer(raw, weight_decay=0.1, lr=1e-4, device_type=device.type, fused=rt.fused, verbose=False)
-        step = lambda model=model, opt=opt, rt=rt: (set_tf32(rt.tf32 and device.type == 'cuda'),
-                                                    train_step(model, opt, lambda: batch, rt=rt))
-        first = time_fn(step, device, warmup=0, reps=1)[0]       # includes the compile, if any
+        opt = configure_optimizer(
+            raw, weight_decay=0.1, lr=1e-4, device_type=device.type, fused=rt.fused,
+            verbose=False)
+        step = lambda model=model, opt=opt, rt=rt: (
+            set_tf32(rt.tf32 and device.type == 'cuda'),
+            train_step(model, opt, lambda: batch, rt=rt))
+        # includes the compile, if any
+        first = time_fn(step, device, warmup=0, reps=1)[0]
         if warmup > 1: time_fn(step, device, warmup=warmup - 1, reps=0)
-        runs.append(dict(name=name, speed=speed, step=step, raw=raw, times=[], first_s=first))
-    for _ in range(steps):                                       # interleaved: load bursts hit every rung alike
+        runs.append(
+            dict(name=name, speed=speed, step=step, raw=raw, times=[], first_s=first))
+    for _ in range(steps):  # interleaved: load bursts hit every rung alike
         for r in runs: r['times'] += time_fn(r['step'], device, warmup=0, reps=1)
     set_tf32(False)
     precisions = {_precision(r['speed'], device.type) for r in runs} | {'bfloat16'}
-    peaks = {p: (peaks or {}).get(p) or device_peak_flops(device, p) for p in precisions}
+    peaks = {
+        p: (peaks or {}).get(p) or device_peak_flops(device, p) for p in precisions}
     rows = []
     for r in runs:
         s = statistics.median(r['times'])
         tok_s = batch[0].numel()/s
-        fpt = flops_per_token(r['raw'].num_params(non_embedding=True), config.n_layer, config.n_embd, T)
+        fpt = flops_per_token(
+            r['raw'].num_params(non_embedding=True), config.n_layer, config.n_embd, T)
         p = _precision(r['speed'], device.type)
-        rows.append(dict(name=r['name'], ms=1e3*s, tok_s=tok_s, mfu=mfu(tok_s, fpt, peaks[p]), mfu_bf16=mfu(tok_s, fpt, peaks['bfloat16']),
-                         precision=p, first_s=r['first_s'], vocab=r['raw'].config.vocab_size))
+        rows.append(
+            dict(name=r['name'], ms=1e3 * s, tok_s=tok_s, mfu=mfu(tok_s, fpt, peaks[p]),
+                 mfu_bf16=mfu(tok_s, fpt, peaks['bfloat16']), precision=p,
+                 first_s=r['first_s'], vocab=r['raw'].config.vocab_size)
+        )
     return rows
 
 # %% ../nbs/08_bench.ipynb #cf8cd47e
 def format_bench(rows:list, # from `bench_speeds`
                 ) -> str:
     "A text table of benchmark rows, with the speed-up over the first row."
-    lines = [f"{'rung':<10} {'ms/step':>9} {'tok/s':>9} {'speedup':>8} {'MFU':>7} {'MFU@bf16':>9} {'precision':>9} {'first step':>10}"]
-    for r in rows: lines.append(f"{r['name']:<10} {r['ms']:>9.1f} {r['tok_s']:>9.0f} {r['tok_s']/rows[0]['tok_s']:>7.2f}x "
-                                f"{100*r['mfu']:>6.1f}% {100*r['mfu_bf16']:>8.1f}% {r['precision']:>9} {r['first_s']:>9.1f}s")
+    lines = [f"{'rung':<10} {'ms/step':>9} {'tok/s':>9} {'speedup':>8} {'MFU':>7} "
+             f"{'MFU@bf16':>9} {'precision':>9} {'first step':>10}"]
+    for r in rows:
+        lines.append(
+            f"{r['name']:<10} {r['ms']:>9.1f} {r['tok_s']:>9.0f} "
+            f"{r['tok_s']/rows[0]['tok_s']:>7.2f}x "
+            f"{100*r['mfu']:>6.1f}% {100*r['mfu_bf16']:>8.1f}% {r['precision']:>9} "
+            f"{r['first_s']:>9.1f}s")
     return '\n'.join(lines)
 
 def plot_bench(rows:list, # from `bench_speeds`
@@ -143,68 +200,108 @@ def plot_bench(rows:list, # from `bench_speeds`
               ):
     "Bar chart of tokens/s per rung, annotated with the speed-up and MFU."
     if ax is None:
-        import matplotlib.pyplot as plt   # imported here: the CLI without --out never needs it
+        # imported here: the CLI without --out never needs it
+        import matplotlib.pyplot as plt
         _, ax = plt.subplots(figsize=(7, 3.2))
     xs = range(len(rows))
-    ax.bar(xs, [r['tok_s'] for r in rows], color=['tab:gray'] + ['tab:blue']*(len(rows) - 1))
+    ax.bar(xs, [r['tok_s'] for r in rows],
+           color=['tab:gray'] + ['tab:blue'] * (len(rows) - 1))
     for i, r in enumerate(rows):
-        ax.annotate(f"{r['tok_s']/rows[0]['tok_s']:.2f}x\n{100*r['mfu']:.0f}% MFU", (i, r['tok_s']), ha='center', va='bottom', fontsize=8)
-    ax.set_xticks(list(xs), [r['name'] if i == 0 else '+' + r['name'] for i, r in enumerate(rows)])
+        ax.annotate(f"{r['tok_s']/rows[0]['tok_s']:.2f}x\n{100*r['mfu']:.0f}% MFU",
+                    (i, r['tok_s']), ha='center', va='bottom', fontsize=8)
+    ax.set_xticks(
+        list(xs), [r['name'] if i == 0 else '+' + r['name'] for i, r in enumerate(rows)]
+    )
     ax.set_ylabel('tokens/s'); ax.set_title(title); ax.margins(y=0.25)
     return ax
 
 # %% ../nbs/08_bench.ipynb #7cad522c
 CLI_SHAPES = {  # default benchmark shapes per device type
     'cpu':  dict(n_layer=4, n_head=4, n_embd=128, block_size=64, batch_size=8),
-    'cuda': dict(n_layer=12, n_head=12, n_embd=768, block_size=1024, batch_size=16),  # GPT-2 124M
+    # GPT-2 124M
+    'cuda': dict(n_layer=12, n_head=12, n_embd=768, block_size=1024, batch_size=16),
 }
 
 def bench_parser() -> ArgParser:
     "The options of `nanogpt-bench`."
-    p = ArgParser(prog='nanogpt-bench', description='Speed ladder: the same GPT trained one step at a time through '
-                  'fp32 -> TF32 -> bf16 -> compile -> flash -> vocab 50304 -> fused AdamW; prints ms/step, tokens/s and MFU.')
-    p.add_argument('--device', choices=['cpu', 'cuda'], help='where to run (default: cuda if available, else cpu)')
-    p.add_argument('--steps', type=positive_int, default=10, help='timed rounds per rung; the median is reported')
-    p.add_argument('--warmup', type=positive_int, default=2, help='untimed steps per rung first; compile happens here')
-    for k, what in (('batch_size', 'B'), ('block_size', 'T'), ('n_layer', 'layers'), ('n_head', 'heads'), ('n_embd', 'width')):
-        p.add_argument(f'--{k}', type=positive_int, help=f"{what} (default: {CLI_SHAPES['cpu'][k]} on cpu, {CLI_SHAPES['cuda'][k]} on cuda)")
-    p.add_argument('--vocab_size', type=positive_int, default=50257, help='unpadded vocabulary (GPT-2)')
-    p.add_argument('--skip', nargs='+', default=[], choices=LADDER[1:], metavar='RUNG', help=f"rungs to leave out: {', '.join(LADDER[1:])}")
-    p.add_argument('--threads', type=positive_int, help='CPU threads for torch (default: torch decides)')
+    p = ArgParser(
+        prog='nanogpt-bench',
+        description='Speed ladder: the same GPT trained one step at a time through '
+        'fp32 -> TF32 -> bf16 -> compile -> flash -> vocab 50304 -> fused AdamW; '
+        'prints ms/step, tokens/s and MFU.')
+    p.add_argument('--device', choices=['cpu', 'cuda'],
+                   help='where to run (default: cuda if available, else cpu)')
+    p.add_argument('--steps', type=positive_int, default=10,
+                   help='timed rounds per rung; the median is reported')
+    p.add_argument('--warmup', type=positive_int, default=2,
+                   help='untimed steps per rung first; compile happens here')
+    for k, what in (('batch_size', 'B'), ('block_size', 'T'), ('n_layer', 'layers'),
+                    ('n_head', 'heads'), ('n_embd', 'width')):
+        p.add_argument(f'--{k}', type=positive_int,
+                       help=f"{what} (default: {CLI_SHAPES['cpu'][k]} on cpu, "
+                            f"{CLI_SHAPES['cuda'][k]} on cuda)")
+    p.add_argument('--vocab_size', type=positive_int, default=50257,
+                   help='unpadded vocabulary (GPT-2)')
+    p.add_argument('--skip', nargs='+', default=[], choices=LADDER[1:], metavar='RUNG',
+                   help=f"rungs to leave out: {', '.join(LADDER[1:])}")
+    p.add_argument('--threads', type=positive_int,
+                   help='CPU threads for torch (default: torch decides)')
     p.add_argument('--seed', type=int, default=1337, help='model init and batch seed')
-    p.add_argument('--out', help='save the bar chart to this image file (png, pdf, svg)')
+    p.add_argument(
+        '--out', help='save the bar chart to this image file (png, pdf, svg)')
     return p
 
 # %% ../nbs/08_bench.ipynb #f0e213c6
 def _bench(argv):
     a = bench_parser().parse_args(argv)
     device = a.device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    if device == 'cuda' and not torch.cuda.is_available(): raise UserError("--device cuda: no CUDA device is available here; use --device cpu")
-    if a.out and not a.out.lower().endswith(('.png', '.pdf', '.svg')): raise UserError(f"--out {a.out}: use a .png, .pdf or .svg file name")
-    if a.out and not os.path.isdir(os.path.dirname(os.path.abspath(a.out))): raise UserError(f"--out {a.out}: its directory does not exist")
-    shape = {**CLI_SHAPES[device], **{k: v for k, v in vars(a).items() if k in CLI_SHAPES[device] and v is not None}}
+    if device == 'cuda' and not torch.cuda.is_available():
+        raise UserError(
+            "--device cuda: no CUDA device is available here; use --device cpu")
+    if a.out and not a.out.lower().endswith(('.png', '.pdf', '.svg')):
+        raise UserError(f"--out {a.out}: use a .png, .pdf or .svg file name")
+    if a.out and not os.path.isdir(os.path.dirname(os.path.abspath(a.out))):
+        raise UserError(f"--out {a.out}: its directory does not exist")
+    shape = {
+        **CLI_SHAPES[device],
+        **{k: v
+            for k, v in vars(a).items()
+            if k in CLI_SHAPES[device] and v is not None},
+    }
     B = shape.pop('batch_size')
     try: config = GPTConfig(vocab_size=a.vocab_size, **shape)
     except ValueError as e: raise UserError(str(e)) from None
     if a.threads: torch.set_num_threads(a.threads)
-    name = torch.cuda.get_device_name() if device == 'cuda' else f'cpu, {torch.get_num_threads()} threads'
-    print(f"{name} | {config.n_layer}L {config.n_head}H {config.n_embd}C, vocab {config.vocab_size}, B={B}, T={config.block_size}, "
-          f"{a.steps} timed rounds (median), {a.warmup} warm-up steps", flush=True)
-    rows = bench_speeds(config, ladder_configs(tuple(a.skip)), B, device, steps=a.steps, warmup=a.warmup, seed=a.seed)
+    name = (torch.cuda.get_device_name()
+            if device == 'cuda'
+            else f'cpu, {torch.get_num_threads()} threads')
+    print(f"{name} | {config.n_layer}L {config.n_head}H {config.n_embd}C, vocab "
+          f"{config.vocab_size}, B={B}, T={config.block_size}, "
+          f"{a.steps} timed rounds (median), {a.warmup} warm-up steps",
+          flush=True)
+    rows = bench_speeds(config, ladder_configs(tuple(a.skip)), B, device, steps=a.steps,
+                        warmup=a.warmup, seed=a.seed)
     print(format_bench(rows))
     if a.out:
-        from matplotlib.figure import Figure   # not pyplot: saving must not switch the caller's backend (inline plots)
+        # not pyplot: saving must not switch the caller's backend (inline plots)
+        from matplotlib.figure import Figure
         fig = Figure(figsize=(7, 3.2))
-        plot_bench(rows, f'{name}: {config.n_layer}L/{config.n_embd}C, B={B}, T={config.block_size}', ax=fig.subplots())
+        plot_bench(
+            rows,
+            f'{name}: {config.n_layer}L/{config.n_embd}C, B={B}, T={config.block_size}',
+            ax=fig.subplots())
         fig.savefig(a.out, dpi=100, bbox_inches='tight')
         print(f'chart: {a.out}')
 
 def bench_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
         ) -> int:
-    "`nanogpt-bench`: run the ladder; a bad option is one `error: ...` line and exit status 2."
+    """`nanogpt-bench`: run the ladder; a bad option is one `error: ...` line and exit
+    status 2."""
     return run_command(_bench, argv)
 
 # %% ../nbs/08_bench.ipynb #212a8e42
 if __name__ == '__main__':                       # `python -m nanogpt_nb.bench`
     from fastcore.imports import IN_NOTEBOOK
-    if not IN_NOTEBOOK: sys.exit(bench_main())   # a notebook's Run All defines the command without running it
+    if not IN_NOTEBOOK:
+        # a notebook's Run All defines the command without running it
+        sys.exit(bench_main())

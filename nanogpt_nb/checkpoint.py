@@ -16,43 +16,61 @@ import torch
 
 from .data import UserError, CharTokenizer, atomic_write, gpt2_encoding
 from .model import GPT, GPTConfig, unwrap_model
-from .weights import WeightsError   # importing weights also gives GPT.from_pretrained
+# importing weights also gives GPT.from_pretrained
+from .weights import WeightsError
 
 # %% ../nbs/06_checkpoints.ipynb #3550aca4
 CKPT_FORMAT = 'nanogpt_nb-ckpt-v1'
 
 class CheckpointError(UserError, RuntimeError):
-    "A checkpoint is missing, unreadable, corrupt or does not fit; the message names it and what to do."
+    """A checkpoint is missing, unreadable, corrupt or does not fit; the message names
+    it and what to do."""
 
 def _digest(obj, h=None) -> str:
-    "SHA-256 over a nest of dicts/lists/tuples/tensors/plain values; raises TypeError on anything else."
+    """SHA-256 over a nest of dicts/lists/tuples/tensors/plain values; raises TypeError
+    on anything else."""
     top = h is None
     h = hashlib.sha256() if top else h
     if isinstance(obj, torch.Tensor):
         t = obj.detach().cpu().contiguous()
-        h.update(f'T{t.dtype}{tuple(t.shape)}'.encode()); h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
+        h.update(f'T{t.dtype}{tuple(t.shape)}'.encode())
+        h.update(t.reshape(-1).view(torch.uint8).numpy().tobytes())
     elif isinstance(obj, dict):
         h.update(f'D{len(obj)}'.encode())
         for k, v in obj.items(): _digest(k, h); _digest(v, h)
     elif isinstance(obj, (list, tuple)):
         h.update(f'{type(obj).__name__[0]}{len(obj)}'.encode())
         for v in obj: _digest(v, h)
-    elif obj is None or isinstance(obj, (bool, int, float, str, bytes)): h.update(f'{type(obj).__name__}:{obj!r};'.encode())
-    else: raise TypeError(f"checkpoints store plain types and tensors only, got {type(obj).__name__}: convert it (e.g. dataclasses.asdict)")
+    elif obj is None or isinstance(obj, (bool, int, float, str, bytes)):
+        h.update(f'{type(obj).__name__}:{obj!r};'.encode())
+    else:
+        raise TypeError("checkpoints store plain types and tensors only, got "
+                        f"{type(obj).__name__}: convert it (e.g. dataclasses.asdict)")
     return h.hexdigest() if top else None
 
 # %% ../nbs/06_checkpoints.ipynb #5a0e01ad
 def _rng_state() -> dict:
     name, keys, pos, has_gauss, gauss = np.random.get_state()
-    return dict(python=random.getstate(), numpy=dict(name=name, keys=[int(k) for k in keys], pos=int(pos), has_gauss=int(has_gauss), gauss=float(gauss)),
-                torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None)
+    return dict(
+        python=random.getstate(),
+        numpy=dict(name=name, keys=[int(k) for k in keys], pos=int(pos),
+                   has_gauss=int(has_gauss), gauss=float(gauss)),
+        torch=torch.get_rng_state(),
+        cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None,
+    )
 
 def _set_rng_state(s:dict):
     random.setstate(s['python'])
-    n = s['numpy']; np.random.set_state((n['name'], np.array(n['keys'], dtype=np.uint32), n['pos'], n['has_gauss'], n['gauss']))
-    torch.set_rng_state(s['torch'].cpu())  # RNG states are CPU byte tensors whatever map_location was
+    n = s['numpy']
+    np.random.set_state(
+        (n['name'], np.array(n['keys'], dtype=np.uint32), n['pos'], n['has_gauss'],
+            n['gauss'])
+    )
+    # RNG states are CPU byte tensors whatever map_location was
+    torch.set_rng_state(s['torch'].cpu())
     if s.get('cuda') is not None and torch.cuda.is_available():
-        for i, st in enumerate(s['cuda'][:torch.cuda.device_count()]): torch.cuda.set_rng_state(st.cpu(), i)
+        for i, st in enumerate(s['cuda'][:torch.cuda.device_count()]):
+            torch.cuda.set_rng_state(st.cpu(), i)
 
 def _strip_prefixes(sd:dict) -> dict:
     "State-dict keys without DDP's `module.` / torch.compile's `_orig_mod.` prefixes."
@@ -62,21 +80,31 @@ def _strip_prefixes(sd:dict) -> dict:
     return {clean(k): v for k, v in sd.items()}
 
 # %% ../nbs/06_checkpoints.ipynb #b96c6dd9
-def save_checkpoint(path:str|Path, # e.g. 'log/ckpt.pt'; replaced atomically
-                    model:torch.nn.Module, # maybe wrapped; saved under the plain module's key names
-                    optimizer:torch.optim.Optimizer|None=None, # its state (AdamW moments) is saved
-                    step:int=0, # optimizer steps done (the step to resume at)
-                    config:dict|None=None, # plain dict; None: `dataclasses.asdict(model.config)` when there is one
-                    loader=None, # the train `ShardLoader`, to resume at the exact next batch
-                    extra:dict|None=None, # any other plain-type info (tokenizer chars, tokens seen, ...)
-                   ) -> Path:
-    "Write a complete, verifiable training checkpoint atomically (temp file + os.replace)."
+def save_checkpoint(
+    path:str|Path, # e.g. 'log/ckpt.pt'; replaced atomically
+    model:torch.nn.Module, # maybe wrapped; saved under the plain module's key names
+    optimizer:torch.optim.Optimizer|None=None, # its state (AdamW moments) is saved
+    step:int=0, # optimizer steps done (the step to resume at)
+    # plain dict; None: `dataclasses.asdict(model.config)` when there is one
+    config:dict|None=None,
+    loader=None, # the train `ShardLoader`, to resume at the exact next batch
+    # any other plain-type info (tokenizer chars, tokens seen, ...)
+    extra:dict|None=None,
+) -> Path:
+    """Write a complete, verifiable training checkpoint atomically (temp file +
+    os.replace)."""
     path, raw = Path(path), unwrap_model(model)
-    if config is None and dataclasses.is_dataclass(getattr(raw, 'config', None)): config = dataclasses.asdict(raw.config)
-    body = dict(model=_strip_prefixes(raw.state_dict()), optimizer=optimizer.state_dict() if optimizer is not None else None,
-                config=config, arch=f'{type(raw).__module__}:{type(raw).__qualname__}',   # the class load_model rebuilds
-                step=int(step), loader=loader.state_dict() if loader is not None else None,
-                rng=_rng_state(), extra=extra or {})
+    if config is None and dataclasses.is_dataclass(getattr(raw, 'config', None)):
+        config = dataclasses.asdict(raw.config)
+    body = dict(model=_strip_prefixes(raw.state_dict()),
+                optimizer=optimizer.state_dict() if optimizer is not None else None,
+                # the class load_model rebuilds
+                config=config,
+                arch=f'{type(raw).__module__}:{type(raw).__qualname__}',
+                step=int(step),
+                loader=loader.state_dict() if loader is not None else None,
+                rng=_rng_state(),
+                extra=extra or {})
     payload = dict(format=CKPT_FORMAT, sha256=_digest(body), body=body)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, lambda f: torch.save(payload, f))
@@ -87,83 +115,152 @@ def _restore_model(raw:torch.nn.Module, body:dict, path:Path):
     "Load a checkpoint body's weights into `raw`, after checking every key and shape."
     sd, own = _strip_prefixes(body['model']), raw.state_dict()
     missing, unexpected = sorted(own.keys() - sd.keys()), sorted(sd.keys() - own.keys())
-    shapes = [f"{k} {tuple(sd[k].shape)} vs {tuple(own[k].shape)}" for k in own.keys() & sd.keys() if sd[k].shape != own[k].shape]
-    if missing or unexpected or shapes: raise CheckpointError(
-        f"{path} does not fit this model ({len(missing)} missing, {len(unexpected)} unexpected keys, {len(shapes)} shape mismatches"
-        f"{', e.g. ' + (shapes + missing + unexpected)[0] if shapes or missing or unexpected else ''}): build the model from the checkpoint's config {body['config']}")
+    shapes = [f"{k} {tuple(sd[k].shape)} vs {tuple(own[k].shape)}"
+              for k in own.keys() & sd.keys()
+              if sd[k].shape != own[k].shape]
+    if missing or unexpected or shapes:
+        raise CheckpointError(
+            f"{path} does not fit this model ({len(missing)} missing, "
+            f"{len(unexpected)} unexpected keys, {len(shapes)} shape mismatches"
+            f"{', e.g. ' + (shapes + missing + unexpected)[0]}): "
+            f"build the model from the checkpoint's config {body['config']}")
     raw.load_state_dict(sd)
 
-def load_checkpoint(path:str|Path, # checkpoint written by `save_checkpoint`
-                    model:torch.nn.Module|None=None, # load weights into it (maybe wrapped)
-                    optimizer:torch.optim.Optimizer|None=None, # load its state
-                    loader=None, # a `ShardLoader`: restore its position
-                    restore_rng:bool=True, # restore Python/NumPy/torch/CUDA RNG states
-                    map_location:str|torch.device='cpu', # where tensors are loaded
-                   ) -> dict:
-    "Verify a checkpoint and restore it into the given objects; returns its content (`step`, `config`, `extra`, ...)."
+# %% ../nbs/06_checkpoints.ipynb #60020d0f
+def load_checkpoint(
+    path:str|Path, # checkpoint written by `save_checkpoint`
+    model:torch.nn.Module|None=None, # load weights into it (maybe wrapped)
+    optimizer:torch.optim.Optimizer|None=None, # load its state
+    loader=None, # a `ShardLoader`: restore its position
+    restore_rng:bool=True, # restore Python/NumPy/torch/CUDA RNG states
+    map_location:str|torch.device='cpu', # where tensors are loaded
+) -> dict:
+    """Verify a checkpoint and restore it into the given objects; returns its content
+    (`step`, `config`, `extra`, ...)."""
     path = Path(path)
-    if not path.exists(): raise CheckpointError(f"{path} not found: check the path, or start without resuming")
-    try: payload = torch.load(path, map_location=map_location, weights_only=True)
+    if not path.exists():
+        raise CheckpointError(
+            f"{path} not found: check the path, or start without resuming")
+    try:
+        payload = torch.load(path, map_location=map_location, weights_only=True)
     except Exception as e:
-        reason = (str(e).strip().splitlines() or [type(e).__name__])[0].split('. ')[0][:120]
-        raise CheckpointError(f"{path} is unreadable (truncated or corrupt: {reason}); resume from an earlier checkpoint or start fresh") from None
-    if not isinstance(payload, dict) or payload.get('format') != CKPT_FORMAT or 'body' not in payload:
-        raise CheckpointError(f"{path} is not a {CKPT_FORMAT} checkpoint; use save_checkpoint's files (GPT-2 weights load with GPT.from_pretrained)")
+        reason = (str(e).strip().splitlines() or [type(e).__name__])[0].split('. ')[0][
+            :120]
+        raise CheckpointError(
+            f"{path} is unreadable (truncated or corrupt: {reason}); resume from an "
+            "earlier checkpoint or start fresh") from None
+    if (not isinstance(payload, dict)
+        or payload.get('format') != CKPT_FORMAT
+        or 'body' not in payload):
+        raise CheckpointError(
+            f"{path} is not a {CKPT_FORMAT} checkpoint; use save_checkpoint's files "
+            "(GPT-2 weights load with GPT.from_pretrained)")
     body = payload['body']
-    try: ok = _digest(body) == payload.get('sha256')
-    except TypeError: ok = False
-    if ok and not (isinstance(body, dict) and isinstance(body.get('step'), int) and body['step'] >= 0 and isinstance(body.get('model'), dict)): raise CheckpointError(
-        f"{path} holds no valid step and weights: resume from an earlier checkpoint or start fresh")
-    if not ok: raise CheckpointError(f"{path} fails its integrity check (content SHA-256 mismatch: modified or corrupted); resume from an earlier checkpoint")
+    try:
+        ok = _digest(body) == payload.get('sha256')
+    except TypeError:
+        ok = False
+    if ok and not (isinstance(body, dict)
+                   and isinstance(body.get('step'), int)
+                   and body['step'] >= 0
+                   and isinstance(body.get('model'), dict)):
+        raise CheckpointError(
+            f"{path} holds no valid step and weights: resume from an earlier "
+            "checkpoint or start fresh")
+    if not ok:
+        raise CheckpointError(
+            f"{path} fails its integrity check (content SHA-256 mismatch: modified or "
+            "corrupted); resume from an earlier checkpoint")
     if model is not None: _restore_model(unwrap_model(model), body, path)
     if optimizer is not None:
-        if body['optimizer'] is None: raise CheckpointError(f"{path} has no optimizer state: load the model only, and start a new optimizer")
-        try: optimizer.load_state_dict(body['optimizer'])
-        except (ValueError, KeyError) as e: raise CheckpointError(f"{path}: the optimizer state does not fit this optimizer ({e}); build it as the run did") from None
+        if body['optimizer'] is None:
+            raise CheckpointError(
+                f"{path} has no optimizer state: load the model only, and start a new "
+                "optimizer")
+        try:
+            optimizer.load_state_dict(body['optimizer'])
+        except (ValueError, KeyError) as e:
+            raise CheckpointError(
+                f"{path}: the optimizer state does not fit this optimizer ({e}); build "
+                "it as the run did") from None
     if loader is not None:
-        if body['loader'] is None: raise CheckpointError(f"{path} has no loader state: resume without a loader or start fresh")
-        try: loader.load_state_dict(body['loader'])
-        except ValueError as e: raise CheckpointError(f"{path}: {e}") from None
+        if body['loader'] is None:
+            raise CheckpointError(
+                f"{path} has no loader state: resume without a loader or start fresh")
+        try:
+            loader.load_state_dict(body['loader'])
+        except ValueError as e:
+            raise CheckpointError(f"{path}: {e}") from None
     if restore_rng: _set_rng_state(body['rng'])
     return body
 
 # %% ../nbs/06_checkpoints.ipynb #85cdff43
-def tokenizer_of(info:dict, # has 'tokenizer' ('char' or 'gpt2') and, for 'char', 'chars'
-                 source:str='model', # named in the error message
-                ):
+def tokenizer_of(
+    info:dict, # has 'tokenizer' ('char' or 'gpt2') and, for 'char', 'chars'
+    source:str='model', # named in the error message
+):
     "The tokenizer a model was trained with: a `CharTokenizer` or GPT-2's BPE."
-    if info.get('tokenizer') == 'char' and info.get('chars'): return CharTokenizer(info['chars'])
+    if info.get('tokenizer') == 'char' and info.get('chars'):
+        return CharTokenizer(info['chars'])
     if info.get('tokenizer') == 'gpt2': return gpt2_encoding()
-    raise CheckpointError(f"{source} does not record its tokenizer (got {info.get('tokenizer')!r}): retrain it with this version")
+    raise CheckpointError(
+        f"{source} does not record its tokenizer (got {info.get('tokenizer')!r}): "
+        "retrain it with this version")
 
-def model_class(arch:str|None, # 'module:Class' as `save_checkpoint` records it; None (older checkpoints): GPT
-                source:str|Path='checkpoint', # named in the error message
-               ) -> type:
-    "The model class a checkpoint was saved from: `GPT` or a later lesson's class (12's `ModernGPT`), imported by name."
+# %% ../nbs/06_checkpoints.ipynb #64dcee75
+def model_class(
+    # 'module:Class' as `save_checkpoint` records it; None (older checkpoints): GPT
+    arch:str|None,
+    source:str|Path='checkpoint', # named in the error message
+) -> type:
+    """The model class a checkpoint was saved from: `GPT` or a later lesson's class
+    (12's `ModernGPT`), imported by name."""
     mod, _, name = (arch or 'nanogpt_nb.model:GPT').partition(':')
-    if not mod.startswith('nanogpt_nb.'): raise CheckpointError(
-        f"{source} was saved from {arch}, a class outside nanogpt_nb: build that model yourself and use load_checkpoint")
-    try: return getattr(importlib.import_module(mod), name)
-    except (ImportError, AttributeError): raise CheckpointError(f"{source} needs {arch}, which this version lacks: upgrade nanogpt-nb") from None
+    if not mod.startswith('nanogpt_nb.'):
+        raise CheckpointError(
+            f"{source} was saved from {arch}, a class outside nanogpt_nb: build that "
+            "model yourself and use load_checkpoint")
+    try:
+        return getattr(importlib.import_module(mod), name)
+    except (ImportError, AttributeError):
+        raise CheckpointError(
+            f"{source} needs {arch}, which this version lacks: upgrade nanogpt-nb"
+        ) from None
 
-def load_model(name:str|Path, # a run directory (ckpt.pt), a Hugging Face GPT-2 directory, or a hub name ('gpt2')
-               device:str|torch.device='cpu', # where the model goes
-              ) -> tuple:
-    "`(model, tokenizer, info)` for any name of a trained model; the model in eval mode."
+# %% ../nbs/06_checkpoints.ipynb #a09fab74
+def load_model(
+    # a run directory (ckpt.pt), a Hugging Face GPT-2 directory, or a hub name ('gpt2')
+    name:str|Path,
+    device:str|torch.device='cpu', # where the model goes
+) -> tuple:
+    """`(model, tokenizer, info)` for any name of a trained model; the model in eval
+    mode."""
     p = Path(name).expanduser()
     if (p/'ckpt.pt').is_file():
         body = load_checkpoint(p/'ckpt.pt', restore_rng=False, map_location=device)
         cls = model_class(body.get('arch'), p/'ckpt.pt')
-        try: model = cls(getattr(cls, 'config_class', GPTConfig)(**body['config']))
-        except (TypeError, ValueError) as e: raise CheckpointError(f"{p/'ckpt.pt'}: its config builds no {cls.__name__} ({e})") from None
+        try:
+            model = cls(getattr(cls, 'config_class', GPTConfig)(**body['config']))
+        except (TypeError, ValueError) as e:
+            raise CheckpointError(
+                f"{p/'ckpt.pt'}: its config builds no {cls.__name__} ({e})") from None
         _restore_model(model, body, p/'ckpt.pt')
-        bad = [k for k, v in model.state_dict().items() if v.is_floating_point() and not torch.isfinite(v).all()]
-        if bad: raise CheckpointError(f"{p/'ckpt.pt'} holds non-finite weights ({bad[0]}, ...): its run diverged; use an earlier checkpoint")
-        info = dict(kind='run', path=str(p), step=body['step'], **(body.get('extra') or {}))
+        bad = [k
+               for k, v in model.state_dict().items()
+               if v.is_floating_point() and not torch.isfinite(v).all()]
+        if bad:
+            raise CheckpointError(
+                f"{p/'ckpt.pt'} holds non-finite weights ({bad[0]}, ...): its run "
+                "diverged; use an earlier checkpoint")
+        info = dict(
+            kind='run', path=str(p), step=body['step'], **(body.get('extra') or {}))
         tok = tokenizer_of(info, str(p))
-    elif p.is_dir() and not (p/'config.json').is_file(): raise CheckpointError(
-        f"{p} is neither a training run (ckpt.pt) nor a Hugging Face GPT-2 directory (config.json + model.safetensors)")
+    elif p.is_dir() and not (p/'config.json').is_file():
+        raise CheckpointError(
+            f"{p} is neither a training run (ckpt.pt) nor a Hugging Face GPT-2 "
+            "directory (config.json + model.safetensors)")
     else:
-        model = GPT.from_pretrained(p if p.is_dir() else str(name))    # a WeightsError says what is wrong
+        # a WeightsError says what is wrong
+        model = GPT.from_pretrained(p if p.is_dir() else str(name))
         info, tok = dict(kind='hf', path=str(name), tokenizer='gpt2'), gpt2_encoding()
     return model.to(device).eval(), tok, info

@@ -10,7 +10,8 @@ __all__ = ['DATASETS', 'UserError', 'ArgParser', 'run_command', 'positive_int', 
            'gpt2_encoding', 'train_val_split', 'get_batch', 'estimate_loss']
 
 # %% ../nbs/00_bigram.ipynb #dd75e542
-import argparse, errno, hashlib, math, os, sys, tempfile, time, urllib.error, urllib.request
+import argparse, errno, hashlib, math, os, sys, tempfile, time
+import urllib.error, urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -20,16 +21,19 @@ from tqdm.auto import tqdm
 
 # %% ../nbs/00_bigram.ipynb #9a49ac74
 class UserError(Exception):
-    "A problem the user can fix (a bad option, a missing or corrupt file); its message says what to do."
+    """A problem the user can fix (a bad option, a missing or corrupt file); its message
+    says what to do."""
 
 class _Help(argparse.ArgumentDefaultsHelpFormatter):
     "Help that shows each option's default, except where there is none."
     def _get_help_string(self, action):
-        if action.default is None or action.default is argparse.SUPPRESS: return action.help
+        if action.default is None or action.default is argparse.SUPPRESS:
+            return action.help
         return super()._get_help_string(action)
 
 class ArgParser(argparse.ArgumentParser):
-    "The parser of every command: defaults shown in `--help`, no abbreviations, errors raised as `UserError`."
+    """The parser of every command: defaults shown in `--help`, no abbreviations, errors
+    raised as `UserError`."""
     def __init__(self, *args, **kwargs):
         kwargs.setdefault('allow_abbrev', False)
         kwargs.setdefault('formatter_class', _Help)
@@ -40,18 +44,23 @@ def run_command(main, # `main(argv) -> int|None`, the command's body
                 argv:list|None=None, # command-line words (None: sys.argv[1:])
                 interrupted:str='interrupted', # what to say on Ctrl-C / SIGINT
                ) -> int:
-    "Run a command: a `UserError` becomes one `error: ...` line on stderr and exit status 2; returns the status."
-    try: return main(argv) or 0
-    except SystemExit as e: return e.code if isinstance(e.code, int) else 0    # --help
+    """Run a command: a `UserError` becomes one `error: ...` line on stderr and exit
+    status 2; returns the status."""
+    try:
+        return main(argv) or 0
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 0    # --help
     except UserError as e:
-        print(f"error: {' '.join(str(e).split())}", file=sys.stderr, flush=True); return 2
+        print(f"error: {' '.join(str(e).split())}", file=sys.stderr, flush=True)
+        return 2
     except KeyboardInterrupt:
         print(f"error: {interrupted}", file=sys.stderr, flush=True); return 130
 
 # %% ../nbs/00_bigram.ipynb #ced4d338
 def _number(kind, s, ok, want):
     try: v = kind(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"expected {want}, got {s!r}") from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected {want}, got {s!r}") from None
     if not ok(v): raise argparse.ArgumentTypeError(f"expected {want}, got {s!r}")
     return v
 
@@ -65,19 +74,24 @@ def nonneg_int(s:str) -> int: # an option's text
 
 def nonneg_float(s:str) -> float: # an option's text
     "argparse type: a finite number >= 0."
-    return _number(float, s, lambda v: math.isfinite(v) and v >= 0, 'a finite number >= 0')
+    return _number(
+        float, s, lambda v: math.isfinite(v) and v >= 0, 'a finite number >= 0')
 
 # %% ../nbs/00_bigram.ipynb #76de793a
 class DataError(UserError, RuntimeError):
-    "A data file is missing, unreachable or corrupt; the message names the file and what to do."
+    """A data file is missing, unreachable or corrupt; the message names the file and
+    what to do."""
 
 def data_dir() -> Path:
     "The data cache: `$NANOGPT_NB_DATA` if set, else `~/.cache/nanogpt_nb`."
-    return Path(os.environ.get('NANOGPT_NB_DATA') or Path.home()/'.cache'/'nanogpt_nb').expanduser()
+    return Path(
+        os.environ.get('NANOGPT_NB_DATA') or Path.home()/'.cache' / 'nanogpt_nb'
+    ).expanduser()
 
-def sha256sum(path:Path, # file to hash
-              chunk:int=1<<20, # bytes read at a time, so large files never sit in memory
-             ) -> str:
+def sha256sum(
+    path:Path, # file to hash
+    chunk:int=1<<20, # bytes read at a time, so large files never sit in memory
+) -> str:
     "Hex sha256 of the file at `path`."
     h = hashlib.sha256()
     with open(path, 'rb') as f:
@@ -85,11 +99,14 @@ def sha256sum(path:Path, # file to hash
     return h.hexdigest()
 
 # %% ../nbs/00_bigram.ipynb #6fb276d3
-_UMASK = os.umask(0); os.umask(_UMASK)   # this process's umask, read once (os.umask can only be read by setting it)
+# this process's umask, read once (os.umask can only be read by setting it)
+_UMASK = os.umask(0); os.umask(_UMASK)
 
 def _temp_beside(path:Path, suffix:str) -> tuple:
-    "`(fd, name)` of a new temporary file beside `path`, with the permissions of a normal new file (mkstemp's are 0600)."
-    for old in path.parent.glob(f'.{path.name}.*{suffix}'): old.unlink(missing_ok=True)  # left by an interrupted write
+    """`(fd, name)` of a new temporary file beside `path`, with the permissions of a
+    normal new file (mkstemp's are 0600)."""
+    for old in path.parent.glob(f'.{path.name}.*{suffix}'):
+        old.unlink(missing_ok=True)  # left by an interrupted write
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix=suffix)
     os.fchmod(fd, 0o666 & ~_UMASK)
     return fd, tmp
@@ -97,77 +114,116 @@ def _temp_beside(path:Path, suffix:str) -> tuple:
 def atomic_write(path:Path, # the file to create or replace
                  write, # `write(f)` writes the content to the binary file object `f`
                 ) -> Path:
-    "Write a file all or nothing: into a temporary file beside `path`, flushed to disk, then renamed over it."
+    """Write a file all or nothing: into a temporary file beside `path`, flushed to
+    disk, then renamed over it."""
     path, tmp = Path(path), None
     try:
         fd, tmp = _temp_beside(path, '.tmp')
         with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)    # atomic on POSIX: readers see the old file or the new one, never half
+        # atomic on POSIX: readers see the old file or the new one, never half
+        os.replace(tmp, path)
     except OSError as e:
-        why = 'no space left on the device' if e.errno == errno.ENOSPC else (e.strerror or str(e))
-        raise DataError(f"{why} writing {path}; {'the previous ' + path.name + ' is intact' if path.exists() else 'nothing was written'}") from None
+        why = ('no space left on the device'
+               if e.errno == errno.ENOSPC
+               else (e.strerror or str(e)))
+        kept = (f'the previous {path.name} is intact'
+                if path.exists()
+                else 'nothing was written')
+        raise DataError(f"{why} writing {path}; {kept}") from None
     finally:
         if tmp and os.path.exists(tmp): os.remove(tmp)
     return path
 
 # %% ../nbs/00_bigram.ipynb #051df164
 def _download(url, dest, desc, deadline:float=1800):
-    "Stream `url` into `dest` with a progress bar; give up after `deadline` seconds in all (a trickling server)."
+    """Stream `url` into `dest` with a progress bar; give up after `deadline` seconds in
+    all (a trickling server)."""
     t0 = time.monotonic()
     with urllib.request.urlopen(url, timeout=60) as r, open(dest, 'wb') as f:
         total = int(r.headers.get('Content-Length') or 0) or None
-        with tqdm(total=total, unit='B', unit_scale=True, desc=desc, leave=False) as bar:
-            while b := r.read1(1<<16):     # what has arrived, at most 64 KiB: a trickle returns too
+        with tqdm(
+            total=total, unit='B', unit_scale=True, desc=desc, leave=False) as bar:
+            # what has arrived, at most 64 KiB: a trickle returns too
+            while b := r.read1(1<<16):
                 f.write(b); bar.update(len(b))
-                if time.monotonic() - t0 > deadline: raise TimeoutError(f"still downloading after {deadline:.0f} s")
+                if time.monotonic() - t0 > deadline:
+                    raise TimeoutError(f"still downloading after {deadline:.0f} s")
 
-def fetch_file(name:str, # path relative to the data cache, e.g. 'tinyshakespeare/input.txt'
-               url:str, # canonical download URL
-               sha256:str, # expected hex sha256 of the file
-               cache:Path|None=None, # cache directory (default: `data_dir()`)
-               deadline:float=1800, # seconds the whole download may take
-              ) -> Path:
-    "Path of `name` in the cache, downloaded from `url` if absent; checked against `sha256` either way."
+# %% ../nbs/00_bigram.ipynb #444fd17e
+def fetch_file(
+    name:str, # path relative to the data cache, e.g. 'tinyshakespeare/input.txt'
+    url:str, # canonical download URL
+    sha256:str, # expected hex sha256 of the file
+    cache:Path|None=None, # cache directory (default: `data_dir()`)
+    deadline:float=1800, # seconds the whole download may take
+) -> Path:
+    """Path of `name` in the cache, downloaded from `url` if absent; checked against
+    `sha256` either way."""
     cache = Path(cache or data_dir())
     path = cache/name
-    if not Path(os.path.normpath(path)).is_relative_to(os.path.normpath(cache)):   # lexically: the cache may hold links
-        raise DataError(f"{name!r} points outside the data cache {cache}: name a file inside it, e.g. 'tinyshakespeare/input.txt'")
+    # lexically: the cache may hold links
+    if not Path(os.path.normpath(path)).is_relative_to(os.path.normpath(cache)):
+        raise DataError(
+            f"{name!r} points outside the data cache {cache}: name a file inside it, "
+            "e.g. 'tinyshakespeare/input.txt'")
     if path.exists():
         got = sha256sum(path)
-        if got != sha256: raise DataError(
-            f"{path} is corrupt (sha256 {got[:16]}..., expected {sha256[:16]}...): delete it to download it again from {url}, or replace it with a good copy")
+        if got != sha256:
+            raise DataError(
+                f"{path} is corrupt (sha256 {got[:16]}..., expected {sha256[:16]}...): "
+                f"delete it to download it again from {url}, or replace it with a "
+                "good copy")
         return path
-    try: path.parent.mkdir(parents=True, exist_ok=True); fd, tmp = _temp_beside(path, '.part')
-    except OSError as e: raise DataError(
-        f"cannot create {path} ({e.strerror}): NANOGPT_NB_DATA (now {cache}) must name a directory you can write") from None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _temp_beside(path, '.part')
+    except OSError as e:
+        raise DataError(
+            f"cannot create {path} ({e.strerror}): NANOGPT_NB_DATA (now {cache}) must "
+            "name a directory you can write") from None
     os.close(fd)
     try:
-        try: _download(url, tmp, name, deadline)
-        except (urllib.error.URLError, OSError, TimeoutError) as e: raise DataError(
-            f"could not download {name} from {url} ({getattr(e, 'reason', e)}): with no internet, copy the file to {path} "
-            f"or set NANOGPT_NB_DATA to a directory that holds {name}") from None
+        try:
+            _download(url, tmp, name, deadline)
+        except (urllib.error.URLError, OSError, TimeoutError) as e:
+            raise DataError(
+                f"could not download {name} from {url} ({getattr(e, 'reason', e)}): "
+                f"with no internet, copy the file to {path} "
+                f"or set NANOGPT_NB_DATA to a directory that holds {name}") from None
         got = sha256sum(tmp)
-        if got != sha256: raise DataError(
-            f"downloaded {name} from {url} but its sha256 is {got[:16]}..., expected {sha256[:16]}...: the file at the URL changed; nothing was saved")
+        if got != sha256:
+            raise DataError(
+                f"downloaded {name} from {url} but its sha256 is {got[:16]}..., "
+                f"expected {sha256[:16]}...: the file at the URL changed; nothing was "
+                "saved")
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
     return path
 
 # %% ../nbs/00_bigram.ipynb #190bfa37
+_GH = 'https://raw.githubusercontent.com/'
 DATASETS = {
     # the file nanoGPT downloads (karpathy/char-rnn), 1,115,394 characters
-    'tinyshakespeare/input.txt': ('https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt',
-                                  '86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed'),
+    'tinyshakespeare/input.txt': (
+        
+        _GH + 'karpathy/char-rnn/master/data/tinyshakespeare/input.txt',
+        '86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed'
+    ),
     # HellaSwag validation split, 10,042 rows (rowanz/hellaswag, MIT)
-    'hellaswag/hellaswag_val.jsonl': ('https://raw.githubusercontent.com/rowanz/hellaswag/master/data/hellaswag_val.jsonl',
-                                      '0aa3b88843990f3f10a97b9575c94d7b71fb2205240ba04ae4884d9e9c992588'),
+    'hellaswag/hellaswag_val.jsonl': (
+        
+        _GH + 'rowanz/hellaswag/master/data/hellaswag_val.jsonl',
+        '0aa3b88843990f3f10a97b9575c94d7b71fb2205240ba04ae4884d9e9c992588'
+    ),
 }
 
 def get_file(name:str, # a key of `DATASETS`
             ) -> Path:
-    "Local path of the registered dataset file `name`, downloaded and verified if needed."
-    if name not in DATASETS: raise DataError(f"unknown dataset file {name!r}; known: {', '.join(DATASETS)}")
+    """Local path of the registered dataset file `name`, downloaded and verified if
+    needed."""
+    if name not in DATASETS:
+        raise DataError(f"unknown dataset file {name!r}; known: {', '.join(DATASETS)}")
     return fetch_file(name, *DATASETS[name])
 
 def tiny_shakespeare() -> str:
@@ -188,10 +244,17 @@ class CharTokenizer:
     def vocab_size(self) -> int:
         "Number of tokens: one per character."
         return len(self.chars)
-    def encode(self, s:str) -> list[int]: # text to encode; every character must be in the vocabulary
+    def encode(
+        self,
+        s:str, # text to encode; every character must be in the vocabulary
+    ) -> list[int]:
         "Token ids of `s`."
-        try: return [self.stoi[c] for c in s]
-        except KeyError as e: raise ValueError(f"character {e.args[0]!r} is not in the {self.vocab_size}-character vocabulary") from None
+        try:
+            return [self.stoi[c] for c in s]
+        except KeyError as e:
+            raise ValueError(
+                f"character {e.args[0]!r} is not in the {self.vocab_size}-character "
+                "vocabulary") from None
     def decode(self, ids) -> str: # token ids (list, array or tensor)
         "Text of `ids`."
         return ''.join(self.chars[int(i)] for i in ids)
@@ -199,10 +262,15 @@ class CharTokenizer:
 
 # %% ../nbs/00_bigram.ipynb #c593a439
 def gpt2_encoding() -> tiktoken.Encoding:
-    "GPT-2's BPE tokenizer (tiktoken `gpt2`); offline, set `TIKTOKEN_CACHE_DIR` to a copy of its cache."
-    try: return tiktoken.get_encoding('gpt2')
-    except Exception as e: raise DataError(
-        f"could not load the GPT-2 tokenizer ({type(e).__name__}): with no internet, set TIKTOKEN_CACHE_DIR to a directory holding tiktoken's gpt2 files") from None
+    """GPT-2's BPE tokenizer (tiktoken `gpt2`); offline, set `TIKTOKEN_CACHE_DIR` to a
+    copy of its cache."""
+    try:
+        return tiktoken.get_encoding('gpt2')
+    except Exception as e:
+        raise DataError(
+            f"could not load the GPT-2 tokenizer ({type(e).__name__}): with no "
+            "internet, set TIKTOKEN_CACHE_DIR to a directory holding tiktoken's gpt2 "
+            "files") from None
 
 # %% ../nbs/00_bigram.ipynb #899e7595
 def train_val_split(data:torch.Tensor, # 1-D tensor of token ids
@@ -220,8 +288,12 @@ def get_batch(data:torch.Tensor, # 1-D tensor of token ids
               generator:torch.Generator|None=None, # for reproducible offsets
               device:str|torch.device='cpu', # where the batch goes
              ) -> tuple[torch.Tensor, torch.Tensor]:
-    "A random batch `(x, y)` of shape `(B, T)` with `y` the next token after each position of `x`."
-    if len(data) <= block_size: raise ValueError(f"block_size {block_size} needs more than {block_size} tokens, data has {len(data)}")
+    """A random batch `(x, y)` of shape `(B, T)` with `y` the next token after each
+    position of `x`."""
+    if len(data) <= block_size:
+        raise ValueError(
+            f"block_size {block_size} needs more than {block_size} tokens, data has "
+            f"{len(data)}")
     ix = torch.randint(len(data) - block_size, (batch_size,), generator=generator)
     x = torch.stack([data[i:i+block_size] for i in ix])      # (B, T)
     y = torch.stack([data[i+1:i+1+block_size] for i in ix])  # (B, T)
@@ -229,14 +301,15 @@ def get_batch(data:torch.Tensor, # 1-D tensor of token ids
 
 # %% ../nbs/00_bigram.ipynb #42fa75e4
 @torch.no_grad()
-def estimate_loss(model:torch.nn.Module, # returns `(logits, loss)` from `model(x, y)`
-                  splits:dict, # name -> 1-D token tensor, e.g. {'train': ..., 'val': ...}
-                  batch_size:int, # B
-                  block_size:int, # T
-                  eval_iters:int=50, # batches averaged per split
-                  generator:torch.Generator|None=None, # for reproducible batches
-                  device:str|torch.device='cpu', # where batches go
-                 ) -> dict:
+def estimate_loss(
+    model:torch.nn.Module, # returns `(logits, loss)` from `model(x, y)`
+    splits:dict, # name -> 1-D token tensor, e.g. {'train': ..., 'val': ...}
+    batch_size:int, # B
+    block_size:int, # T
+    eval_iters:int=50, # batches averaged per split
+    generator:torch.Generator|None=None, # for reproducible batches
+    device:str|torch.device='cpu', # where batches go
+) -> dict:
     "Mean loss over `eval_iters` random batches for each split."
     was_training = model.training
     model.eval()
@@ -244,7 +317,8 @@ def estimate_loss(model:torch.nn.Module, # returns `(logits, loss)` from `model(
     for name, d in splits.items():
         losses = torch.zeros(eval_iters)
         for k in range(eval_iters):
-            x, y = get_batch(d, batch_size, block_size, generator=generator, device=device)
+            x, y = get_batch(
+                d, batch_size, block_size, generator=generator, device=device)
             losses[k] = model(x, y)[1].item()
         out[name] = losses.mean().item()
     model.train(was_training)

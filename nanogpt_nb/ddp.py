@@ -24,7 +24,8 @@ from .training import Local
 
 # %% ../nbs/09_ddp.ipynb #4a3b5b03
 class DistError(UserError, RuntimeError):
-    "The distributed setup cannot work as asked (missing device, bad environment); the message says what to do."
+    """The distributed setup cannot work as asked (missing device, bad environment); the
+    message says what to do."""
 
 @dataclass(frozen=True)
 class DistInfo:
@@ -45,61 +46,100 @@ def _launched() -> bool:
 
 def _env_int(name):
     v = os.environ[name]
-    try: return int(v)
-    except ValueError: raise DistError(f"environment variable {name}={v!r} is not an integer: launch with torchrun or unset it") from None
+    try:
+        return int(v)
+    except ValueError:
+        raise DistError(
+            f"environment variable {name}={v!r} is not an integer: launch with "
+            "torchrun or unset it") from None
 
 # %% ../nbs/09_ddp.ipynb #510b0998
 def resolve_device(device:str='auto', # 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'
                   ) -> str:
-    "The concrete device for `device`, checking it exists here; 'auto' prefers CUDA, then MPS, then CPU."
+    """The concrete device for `device`, checking it exists here; 'auto' prefers CUDA,
+    then MPS, then CPU."""
     if device == 'auto':
         if torch.cuda.is_available(): return 'cuda'
-        if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return 'mps'
+        if (getattr(torch.backends, 'mps', None) is not None
+            and torch.backends.mps.is_available()):
+            return 'mps'
         return 'cpu'
     kind, _, idx = device.partition(':')
     if kind not in ('cpu', 'cuda', 'mps') or (idx and not idx.isdigit()):
-        raise DistError(f"unknown device {device!r}: use 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'")
+        raise DistError(
+            f"unknown device {device!r}: use 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'")
     if kind == 'cuda':
-        if not torch.cuda.is_available(): raise DistError(f"device {device!r} asked for but CUDA is not available here: use --device cpu (or auto)")
+        if not torch.cuda.is_available():
+            raise DistError(
+                f"device {device!r} asked for but CUDA is not available here: use "
+                "--device cpu (or auto)")
         if idx and int(idx) >= torch.cuda.device_count():
-            raise DistError(f"device {device!r} asked for but only {torch.cuda.device_count()} CUDA device(s) exist")
-    if kind == 'mps' and not (getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()):
-        raise DistError(f"device 'mps' asked for but MPS is not available here: use --device cpu (or auto)")
+            raise DistError(
+                f"device {device!r} asked for but only {torch.cuda.device_count()} "
+                "CUDA device(s) exist")
+    if kind == 'mps' and not (getattr(torch.backends, 'mps', None) is not None
+                              and torch.backends.mps.is_available()):
+        raise DistError(
+            "device 'mps' asked for but MPS is not available here: use --device cpu "
+            "(or auto)")
     return device
 
 # %% ../nbs/09_ddp.ipynb #a9bd9c45
-def setup_distributed(device:str='auto', # 'auto', 'cpu', 'cuda' or 'mps'; under torchrun, CUDA ranks get cuda:LOCAL_RANK
-                      backend:str|None=None, # process-group backend; default NCCL on CUDA, gloo on CPU
-                      timeout_s:float=600, # how long a collective may wait for a missing rank before failing
-                     ) -> DistInfo:
-    "Join torchrun's process group (or fall back to a single process) and return this rank's `DistInfo`."
+def setup_distributed(
+    # 'auto', 'cpu', 'cuda' or 'mps'; under torchrun, CUDA ranks get cuda:LOCAL_RANK
+    device:str='auto',
+    backend:str|None=None, # process-group backend; default NCCL on CUDA, gloo on CPU
+    # how long a collective may wait for a missing rank before failing
+    timeout_s:float=600,
+) -> DistInfo:
+    """Join torchrun's process group (or fall back to a single process) and return this
+    rank's `DistInfo`."""
     device = resolve_device(device)
     kind = device.split(':')[0]
     if not _launched():
         if kind == 'cuda': torch.cuda.set_device(device)
-        return DistInfo(rank=0, local_rank=0, world_size=1, device=device, is_master=True)
-    rank, local_rank, world_size = _env_int('RANK'), _env_int('LOCAL_RANK'), _env_int('WORLD_SIZE')
-    if kind == 'mps': raise DistError("DDP is not supported on mps: launch with plain python, or use --device cpu under torchrun")
+        return DistInfo(
+            rank=0, local_rank=0, world_size=1, device=device, is_master=True)
+    rank, local_rank, world_size = (
+        _env_int('RANK'), _env_int('LOCAL_RANK'), _env_int('WORLD_SIZE'))
+    if kind == 'mps':
+        raise DistError(
+            "DDP is not supported on mps: launch with plain python, or use --device "
+            "cpu under torchrun")
     if kind == 'cuda':
         if local_rank >= torch.cuda.device_count():
-            raise DistError(f"LOCAL_RANK {local_rank} but only {torch.cuda.device_count()} CUDA device(s): lower --nproc_per_node")
+            raise DistError(
+                f"LOCAL_RANK {local_rank} but only {torch.cuda.device_count()} CUDA "
+                "device(s): lower --nproc_per_node")
         device = f'cuda:{local_rank}'
         torch.cuda.set_device(device)
     if not dist.is_initialized():
         timeout = timedelta(seconds=timeout_s)
-        try: store, _, _ = next(dist.rendezvous('env://', timeout=timeout))   # torchrun's store, as init_process_group uses
-        except (ValueError, RuntimeError) as e: raise DistError(
-            f"cannot join the process group ({' '.join(str(e).split())[:160]}): launch with torchrun, or unset RANK/WORLD_SIZE") from None
-        # keys of this attempt only: a group restarted by torchrun must not read the addresses its dead predecessors left
-        store = dist.PrefixStore(f"nanogpt_nb/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', '0')}", store)
-        dist.init_process_group(backend=backend or ('nccl' if kind == 'cuda' else 'gloo'), store=store, rank=rank,
-                                world_size=world_size, timeout=timeout)
-    return DistInfo(rank=rank, local_rank=local_rank, world_size=world_size, device=device, is_master=rank == 0)
+        try:
+            # torchrun's store, as init_process_group uses
+            store, _, _ = next(dist.rendezvous('env://', timeout=timeout))
+        except (ValueError, RuntimeError) as e:
+            raise DistError(
+                f"cannot join the process group ({' '.join(str(e).split())[:160]}): "
+                "launch with torchrun, or unset RANK/WORLD_SIZE") from None
+        # keys of this attempt only: a group restarted by torchrun must not read the
+        # addresses its dead predecessors left
+        store = dist.PrefixStore(
+            f"nanogpt_nb/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', '0')}",
+            store)
+        dist.init_process_group(
+            backend=backend or ('nccl' if kind == 'cuda' else 'gloo'), store=store,
+            rank=rank, world_size=world_size, timeout=timeout)
+    return DistInfo(
+        rank=rank, local_rank=local_rank, world_size=world_size, device=device,
+        is_master=rank == 0)
 
 def teardown():
     "Leave the process group, if any (call once at the end of every rank's run)."
     if dist.is_available() and dist.is_initialized():
-        gc.collect()      # a DDP wrapper left in a reference cycle, freed at interpreter exit, can abort the process in gloo
+        # a DDP wrapper left in a reference cycle, freed at interpreter exit, can abort
+        # the process in gloo
+        gc.collect()
         dist.destroy_process_group()
 
 # %% ../nbs/09_ddp.ipynb #49b15cf1
@@ -121,29 +161,38 @@ def barrier():
 
 def on_master(fn, # called with `args`/`kwargs` on rank 0 only
               *args, **kwargs):
-    "Run `fn` on rank 0 while the others wait; its result on rank 0, None elsewhere. If it fails, every rank fails."
+    """Run `fn` on rank 0 while the others wait; its result on rank 0, None elsewhere.
+    If it fails, every rank fails."""
     out, err = None, None
     if get_rank() == 0:
         try: out = fn(*args, **kwargs)
         except Exception as e: err = e
-    if get_world_size() > 1:         # the broadcast is also the barrier: nobody goes on before rank 0 is done
+    # the broadcast is also the barrier: nobody goes on before rank 0 is done
+    if get_world_size() > 1:
         box = [None if err is None else f"{' '.join(str(err).split())}"]
         dist.broadcast_object_list(box, src=0)
-        if box[0] is not None and err is None: raise DistError(f"rank 0 failed: {box[0]}")
-        barrier()                    # and everyone has it before anyone goes on (or tears the group down)
+        if box[0] is not None and err is None:
+            raise DistError(f"rank 0 failed: {box[0]}")
+        barrier()  # and everyone has it before anyone goes on (or tears the group down)
     if err is not None: raise err
     return out
 
 # %% ../nbs/09_ddp.ipynb #3fefc7cf
 def _comm_device():
-    "Device a collective's tensor must live on: the current GPU for NCCL, CPU otherwise."
-    return torch.device('cuda', torch.cuda.current_device()) if dist.get_backend() == 'nccl' else torch.device('cpu')
+    """Device a collective's tensor must live on: the current GPU for NCCL, CPU
+    otherwise."""
+    return (torch.device('cuda', torch.cuda.current_device())
+            if dist.get_backend() == 'nccl'
+            else torch.device('cpu'))
 
 def all_reduce_mean(x:float|torch.Tensor, # this rank's value
                    ) -> float|torch.Tensor:
-    "Mean of `x` over all ranks (same type as `x`); `x` itself in a single process. Every rank must call it."
+    """Mean of `x` over all ranks (same type as `x`); `x` itself in a single process.
+    Every rank must call it."""
     if get_world_size() == 1: return x
-    t = x.detach().clone() if isinstance(x, torch.Tensor) else torch.tensor(float(x), dtype=torch.float64, device=_comm_device())
+    t = (x.detach().clone()
+         if isinstance(x, torch.Tensor)
+         else torch.tensor(float(x), dtype=torch.float64, device=_comm_device()))
     dist.all_reduce(t, op=dist.ReduceOp.SUM)
     t /= get_world_size()
     return t if isinstance(x, torch.Tensor) else t.item()
@@ -151,9 +200,11 @@ def all_reduce_mean(x:float|torch.Tensor, # this rank's value
 @torch.no_grad()
 def max_param_divergence(model:torch.nn.Module, # a rank's model (unwrapped or DDP)
                         ) -> float:
-    "Largest absolute difference between any rank's parameters and rank 0's (0.0 in a single process)."
+    """Largest absolute difference between any rank's parameters and rank 0's (0.0 in a
+    single process)."""
     if get_world_size() == 1: return 0.0
-    mine = torch.nn.utils.parameters_to_vector([p.detach().float() for p in model.parameters()]).to(_comm_device())
+    mine = torch.nn.utils.parameters_to_vector(
+        [p.detach().float() for p in model.parameters()]).to(_comm_device())
     ref = mine.clone()
     dist.broadcast(ref, src=0)
     d = (mine - ref).abs().max()
@@ -166,10 +217,13 @@ def grad_accum_steps(total_batch_size:int, # tokens per optimizer step, over all
                      block_size:int, # T: tokens per sequence
                      world_size:int=1, # number of ranks
                     ) -> int:
-    "Micro-steps per optimizer step so that `world_size` ranks together process `total_batch_size` tokens."
+    """Micro-steps per optimizer step so that `world_size` ranks together process
+    `total_batch_size` tokens."""
     per = batch_size*block_size*world_size
     if total_batch_size <= 0 or total_batch_size % per:
-        raise ValueError(f"total_batch_size {total_batch_size} must be a positive multiple of batch_size*block_size*world_size = {per}")
+        raise ValueError(
+            f"total_batch_size {total_batch_size} must be a positive multiple of "
+            f"batch_size*block_size*world_size = {per}")
     return total_batch_size // per
 
 # %% ../nbs/09_ddp.ipynb #ddfbe20c
@@ -181,7 +235,8 @@ def _ddp_of(model:torch.nn.Module) -> DDP|None:
 
 @patch
 def no_sync(self:Local, model, last:bool):
-    "Hold DDP's gradient all-reduce on all micro-steps but the last, whose backward sends the sum."
+    """Hold DDP's gradient all-reduce on all micro-steps but the last, whose backward
+    sends the sum."""
     ddp = _ddp_of(model)
     return ddp.no_sync() if ddp is not None and not last else nullcontext()
 

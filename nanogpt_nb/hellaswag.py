@@ -18,32 +18,42 @@ from torch.nn import functional as F
 from tqdm.auto import tqdm
 
 from .checkpoint import load_model
-from .data import ArgParser, UserError, get_file, gpt2_encoding, positive_int, run_command
+from .data import ArgParser, UserError, get_file, gpt2_encoding
+from .data import positive_int, run_command
 from .ddp import get_rank, get_world_size, setup_distributed, teardown
 from .model import unwrap_model
 from .speed import Runtime
 
 # %% ../nbs/10_hellaswag.ipynb #f5707e37
-HELLASWAG_VAL = 'hellaswag/hellaswag_val.jsonl'   # the `DATASETS` name of the validation split
+# the `DATASETS` name of the validation split
+HELLASWAG_VAL = 'hellaswag/hellaswag_val.jsonl'
 _FIELDS = ('ctx', 'endings', 'label')
 
 class HellaSwagError(UserError, ValueError):
-    "A HellaSwag row is malformed or an evaluation argument is invalid; the message says which and what to do."
+    """A HellaSwag row is malformed or an evaluation argument is invalid; the message
+    says which and what to do."""
 
-def load_hellaswag(limit:int|None=None, # first `limit` rows only (None: all 10,042)
-                   path:str|Path|None=None, # a jsonl file in HellaSwag's format (default: the validation split via `get_file`)
-                  ) -> list[dict]:
+def load_hellaswag(
+    limit:int|None=None, # first `limit` rows only (None: all 10,042)
+    # a jsonl file in HellaSwag's format (default: the validation split via `get_file`)
+    path:str|Path|None=None,
+) -> list[dict]:
     "HellaSwag rows as dicts, in file order."
-    if limit is not None and limit < 1: raise HellaSwagError(f"limit must be a positive number of examples, got {limit}")
+    if limit is not None and limit < 1:
+        raise HellaSwagError(
+            f"limit must be a positive number of examples, got {limit}")
     path = Path(path) if path is not None else get_file(HELLASWAG_VAL)
     rows = []
     with open(path, encoding='utf-8') as f:
         for i, line in enumerate(f):
             if limit is not None and len(rows) >= limit: break
             if not line.strip(): continue
-            try: rows.append(json.loads(line))
-            except json.JSONDecodeError as e: raise HellaSwagError(
-                f"{path} line {i+1} is not JSON ({e.msg}): pass a HellaSwag jsonl file") from None
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                raise HellaSwagError(
+                    f"{path} line {i+1} is not JSON ({e.msg}): pass a HellaSwag jsonl "
+                    "file") from None
     return rows
 
 # %% ../nbs/10_hellaswag.ipynb #b4b1b37f
@@ -52,24 +62,38 @@ def encode_example(example:dict, # a HellaSwag row: `ctx`, 4 `endings`, `label`
                   ) -> tuple[list[int], list[list[int]], int]:
     "BPE ids of the context, of each `' ' + ending`, and the label."
     enc = enc or gpt2_encoding()
-    if not isinstance(example, dict) or any(k not in example for k in _FIELDS): raise HellaSwagError(
-        f"a HellaSwag example needs the fields {', '.join(_FIELDS)}; got {sorted(example) if isinstance(example, dict) else type(example).__name__}")
+    if not isinstance(example, dict) or any(k not in example for k in _FIELDS):
+        got = sorted(example) if isinstance(example, dict) else type(example).__name__
+        raise HellaSwagError(
+            f"a HellaSwag example needs the fields {', '.join(_FIELDS)}; got {got}")
     endings, label = example['endings'], example['label']
-    if not isinstance(endings, (list, tuple)) or not all(isinstance(e, str) for e in endings) or not isinstance(example['ctx'], str):
-        raise HellaSwagError(f"a HellaSwag example has a text ctx and a list of 4 text endings; got endings {type(endings).__name__}")
-    if len(endings) != 4 or label not in range(4): raise HellaSwagError(
-        f"a HellaSwag example has 4 endings and a label in 0-3; got {len(endings)} endings and label {label!r}")
-    # encode_ordinary: text like '<|endoftext|>' inside a row is plain text, never the special token
-    return enc.encode_ordinary(example['ctx']), [enc.encode_ordinary(' ' + e) for e in endings], int(label)
+    if (not isinstance(endings, (list, tuple))
+        or not all(isinstance(e, str) for e in endings)
+        or not isinstance(example['ctx'], str)):
+        raise HellaSwagError(
+            "a HellaSwag example has a text ctx and a list of 4 text endings; got "
+            f"endings {type(endings).__name__}")
+    if len(endings) != 4 or label not in range(4):
+        raise HellaSwagError(
+            f"a HellaSwag example has 4 endings and a label in 0-3; got {len(endings)} "
+            f"endings and label {label!r}")
+    # encode_ordinary: text like '<|endoftext|>' inside a row is plain text, never the
+    # special token
+    return (enc.encode_ordinary(example['ctx']),
+            [enc.encode_ordinary(' ' + e) for e in endings], int(label))
 
-def collate(encoded:list, # `encode_example` outputs, one per example
-            pad_id:int=0, # filler token: never scored, and causal attention keeps it from reaching real positions
-           ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    "Right-pad the 4 candidates of every example into `tokens` and `mask` (4E, T), plus `labels` (E,)."
+def collate(
+    encoded:list, # `encode_example` outputs, one per example
+    # filler token: never scored, and causal attention keeps it from reaching real
+    # positions
+    pad_id:int=0,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Right-pad the 4 candidates of every example into `tokens` and `mask` (4E, T),
+    plus `labels` (E,)."""
     rows = [(ctx, end) for ctx, ends, _ in encoded for end in ends]
     T = max(len(c) + len(e) for c, e in rows)
     tokens = torch.full((len(rows), T), pad_id, dtype=torch.long)  # (4E, T)
-    mask = torch.zeros((len(rows), T), dtype=torch.long)            # (4E, T) 1 on ending tokens
+    mask = torch.zeros((len(rows), T), dtype=torch.long)  # (4E, T) 1 on ending tokens
     for r, (c, e) in enumerate(rows):
         tokens[r, :len(c) + len(e)] = torch.tensor(c + e)
         mask[r, len(c):len(c) + len(e)] = 1
@@ -84,79 +108,128 @@ def render_example(example:dict, # a HellaSwag row
 
 # %% ../nbs/10_hellaswag.ipynb #15e4ba67
 def _is_compiled(model) -> bool:
-    "True for `torch.compile(model)` and for a module compiled in place with `model.compile()`."
-    return hasattr(model, '_orig_mod') or getattr(model, '_compiled_call_impl', None) is not None
+    """True for `torch.compile(model)` and for a module compiled in place with
+    `model.compile()`."""
+    return (hasattr(model, '_orig_mod')
+            or getattr(model, '_compiled_call_impl', None) is not None)
 
 @torch.no_grad()
-def score_candidates(model:torch.nn.Module, # `model(idx)` returns logits (B, T, V) or `(logits, loss)`
-                     tokens:torch.Tensor, # (R, T) candidate rows, on the model's device
-                     mask:torch.Tensor, # (R, T) 1 on the ending tokens
-                     head_only_on_endings:bool=True, # feed `lm_head` only the scored positions (plain modules with `lm_head`)
-                    ) -> tuple[torch.Tensor, torch.Tensor]:
+def score_candidates(
+    model:torch.nn.Module, # `model(idx)` returns logits (B, T, V) or `(logits, loss)`
+    tokens:torch.Tensor, # (R, T) candidate rows, on the model's device
+    mask:torch.Tensor, # (R, T) 1 on the ending tokens
+    # feed `lm_head` only the scored positions (plain modules with `lm_head`)
+    head_only_on_endings:bool=True,
+) -> tuple[torch.Tensor, torch.Tensor]:
     "Summed and mean cross-entropy of each row's ending tokens, float32: (R,), (R,)."
-    x, y, m = tokens[:, :-1], tokens[:, 1:], mask[:, 1:].bool()         # position t predicts token t+1
-    rows, cols = m.nonzero(as_tuple=True)                               # (N,), (N,) the scored positions
-    head = getattr(model, 'lm_head', None) if head_only_on_endings and not _is_compiled(model) else None
-    hook = head.register_forward_pre_hook(lambda mod, args: (args[0][rows, cols], *args[1:])) if head is not None else None
-    try: out = model(x)
+    # position t predicts token t+1
+    x, y, m = tokens[:, :-1], tokens[:, 1:], mask[:, 1:].bool()
+    rows, cols = m.nonzero(as_tuple=True)  # (N,), (N,) the scored positions
+    head = (getattr(model, 'lm_head', None)
+            if head_only_on_endings and not _is_compiled(model)
+            else None)
+    hook = (
+        head.register_forward_pre_hook(
+            lambda mod, args: (args[0][rows, cols], *args[1:]))
+        if head is not None
+        else None
+    )
+    try:
+        out = model(x)
     finally:
         if hook is not None: hook.remove()
     logits = out[0] if isinstance(out, (tuple, list)) else out
-    if logits.dim() == 3: logits = logits[rows, cols]                   # (N, V) all positions came back: pick the scored ones
-    losses = F.cross_entropy(logits.float(), y[rows, cols], reduction='none')          # (N,)
-    loss_sum = torch.zeros(len(tokens), device=losses.device).index_add_(0, rows, losses)  # (R,)
+    if logits.dim() == 3:
+        # (N, V) all positions came back: pick the scored ones
+        logits = logits[rows, cols]
+    losses = F.cross_entropy(logits.float(), y[rows, cols], reduction='none')  # (N,)
+    # (R,)
+    loss_sum = torch.zeros(len(tokens), device=losses.device).index_add_(
+        0, rows, losses)
     return loss_sum, loss_sum / m.sum(1).clamp(min=1)
 
 # %% ../nbs/10_hellaswag.ipynb #c279c918
 def _runtime(rt, model) -> Runtime:
-    "`rt` with every 'auto' resolved; its device defaults to where the model's parameters are."
+    """`rt` with every 'auto' resolved; its device defaults to where the model's
+    parameters are."""
     if rt is None: rt = Runtime()
-    if not isinstance(rt, Runtime): raise HellaSwagError(
-        f"rt must be a Runtime or None, got {rt!r}: the device and dtype come from it, e.g. Runtime(dtype='float32').resolve('cpu')")
+    if not isinstance(rt, Runtime):
+        raise HellaSwagError(
+            f"rt must be a Runtime or None, got {rt!r}: the device and dtype come from "
+            "it, e.g. Runtime(dtype='float32').resolve('cpu')")
     if rt.resolved: return rt
-    return rt.resolve(str(next(unwrap_model(model).parameters()).device) if rt.device == 'auto' else None)
+    return rt.resolve(str(next(unwrap_model(model).parameters()).device)
+                      if rt.device == 'auto'
+                      else None)
 
 # %% ../nbs/10_hellaswag.ipynb #d4e33189
-def evaluate_hellaswag(model:torch.nn.Module, # `model(idx)` returns logits or `(logits, loss)`; plain, compiled or DDP-wrapped
-                       rt:Runtime|None=None, # device, dtype and eval_batch; None: `Runtime()` resolved for the model's device
-                       limit:int|None=None, # score only the first `limit` examples (None: all 10,042)
-                       batch_size:int|None=None, # examples per forward pass (4 rows each); None: `rt.eval_batch`
-                       examples:list|None=None, # HellaSwag rows to score instead of loading the validation split
-                       return_preds:bool=False, # also return per-example predictions and losses under 'preds'
-                       progress:bool=True, # tqdm bar (rank 0 only)
-                       enc=None, # tiktoken encoding (default: `gpt2_encoding()`)
-                      ) -> dict:
-    "HellaSwag accuracy by completion likelihood: `{'n', 'acc', 'acc_norm'}` (+ `'preds'`), summed over ranks when distributed."
+def evaluate_hellaswag(
+    # `model(idx)` returns logits or `(logits, loss)`; plain, compiled or DDP-wrapped
+    model:torch.nn.Module,
+    # device, dtype and eval_batch; None: `Runtime()` resolved for the model's device
+    rt:Runtime|None=None,
+    limit:int|None=None, # score only the first `limit` examples (None: all 10,042)
+    # examples per forward pass (4 rows each); None: `rt.eval_batch`
+    batch_size:int|None=None,
+    # HellaSwag rows to score instead of loading the validation split
+    examples:list|None=None,
+    # also return per-example predictions and losses under 'preds'
+    return_preds:bool=False,
+    progress:bool=True, # tqdm bar (rank 0 only)
+    enc=None, # tiktoken encoding (default: `gpt2_encoding()`)
+) -> dict:
+    """HellaSwag accuracy by completion likelihood: `{'n', 'acc', 'acc_norm'}` (+
+    `'preds'`), summed over ranks when distributed."""
     rt = _runtime(rt, model)
     batch_size = rt.eval_batch if batch_size is None else batch_size
-    if batch_size < 1: raise HellaSwagError(f"batch_size must be at least 1, got {batch_size}")
-    if limit is not None and limit < 1: raise HellaSwagError(f"limit must be a positive number of examples, got {limit}")
+    if batch_size < 1:
+        raise HellaSwagError(f"batch_size must be at least 1, got {batch_size}")
+    if limit is not None and limit < 1:
+        raise HellaSwagError(
+            f"limit must be a positive number of examples, got {limit}")
     examples = load_hellaswag(limit) if examples is None else list(examples)[:limit]
     enc, rank, world = enc or gpt2_encoding(), get_rank(), get_world_size()
-    mine = range(rank, len(examples), world)                                # this rank's disjoint slice
+    mine = range(rank, len(examples), world)  # this rank's disjoint slice
     encoded = {i: encode_example(examples[i], enc) for i in mine}
     length = {i: len(c) + max(map(len, ends)) for i, (c, ends, _) in encoded.items()}
-    order = sorted(mine, key=lambda i: -length[i])                          # longest first
-    model = unwrap_model(model, keep_compiled=True)                         # no DDP forward: ranks run different batch counts
+    order = sorted(mine, key=lambda i: -length[i])  # longest first
+    # no DDP forward: ranks run different batch counts
+    model = unwrap_model(model, keep_compiled=True)
     bs = getattr(getattr(unwrap_model(model), 'config', None), 'block_size', None)
-    if order and bs is not None and length[order[0]] - 1 > bs: raise HellaSwagError(
-        f"example {order[0]} needs {length[order[0]]-1} positions but the model's block_size is {bs}: use a model with block_size >= 165 for the full split")
+    if order and bs is not None and length[order[0]] - 1 > bs:
+        raise HellaSwagError(
+            f"example {order[0]} needs {length[order[0]]-1} positions but the model's "
+            f"block_size is {bs}: use a model with block_size >= 165 for the full "
+            "split")
     was_training = model.training
     model.eval()
-    counts = torch.zeros(3, dtype=torch.long, device=rt.device)             # examples, correct by sum, correct by mean
+    # examples, correct by sum, correct by mean
+    counts = torch.zeros(3, dtype=torch.long, device=rt.device)
     preds = []
-    bar = tqdm(total=len(order), desc='hellaswag', unit='ex', disable=not progress or rank != 0, leave=False)
+    bar = tqdm(total=len(order), desc='hellaswag', unit='ex',
+               disable=not progress or rank != 0, leave=False)
     try:
         for b in range(0, len(order), batch_size):
             idx = order[b:b + batch_size]
             tokens, mask, labels = collate([encoded[i] for i in idx])
-            with rt.autocast(): loss_sum, loss_mean = score_candidates(model, tokens.to(rt.device), mask.to(rt.device))
-            loss_sum, loss_mean, labels = loss_sum.view(-1, 4), loss_mean.view(-1, 4), labels.to(rt.device)  # (E, 4), (E, 4), (E,)
-            pred, pred_norm = loss_sum.argmin(1), loss_mean.argmin(1)                                        # (E,)
-            counts[0] += len(idx); counts[1] += (pred == labels).sum(); counts[2] += (pred_norm == labels).sum()
+            with rt.autocast():
+                loss_sum, loss_mean = score_candidates(
+                    model, tokens.to(rt.device), mask.to(rt.device))
+            # (E, 4), (E, 4), (E,)
+            loss_sum, loss_mean, labels = (
+                loss_sum.view(-1, 4), loss_mean.view(-1, 4), labels.to(rt.device))
+            pred, pred_norm = loss_sum.argmin(1), loss_mean.argmin(1)  # (E,)
+            counts[0] += len(idx)
+            counts[1] += (pred == labels).sum()
+            counts[2] += (pred_norm == labels).sum()
             if return_preds:
-                for i, p, pn, s, m in zip(idx, pred.tolist(), pred_norm.tolist(), loss_sum.tolist(), loss_mean.tolist()):
-                    preds.append(dict(index=i, label=encoded[i][2], pred=p, pred_norm=pn, loss_sum=s, loss_mean=m))
+                for i, p, pn, s, m in zip(
+                    idx, pred.tolist(), pred_norm.tolist(), loss_sum.tolist(),
+                    loss_mean.tolist()):
+                    preds.append(
+                        dict(index=i, label=encoded[i][2], pred=p, pred_norm=pn,
+                             loss_sum=s, loss_mean=m)
+                    )
             bar.update(len(idx))
     finally:
         bar.close()
@@ -173,65 +246,112 @@ def evaluate_hellaswag(model:torch.nn.Module, # `model(idx)` returns logits or `
     return res
 
 # %% ../nbs/10_hellaswag.ipynb #99ba803a
-def hellaswag_callback(rt:Runtime|None=None, # the run's runtime (device, dtype, eval_batch); None: the default for the model's device
-                       limit:int|None=None, # examples per evaluation (None: all 10,042)
-                       batch_size:int|None=None, # examples per forward pass; None: `rt.eval_batch`
-                       progress:bool=False, # tqdm bar on rank 0
-                      ):
-    "A `fit` callback `cb(state) -> {'hellaswag_n', 'hellaswag_acc', 'hellaswag_acc_norm'}` evaluating `state.model`."
+def hellaswag_callback(
+    # the run's runtime (device, dtype, eval_batch); None: the default for the model's
+    # device
+    rt:Runtime|None=None,
+    limit:int|None=None, # examples per evaluation (None: all 10,042)
+    batch_size:int|None=None, # examples per forward pass; None: `rt.eval_batch`
+    progress:bool=False, # tqdm bar on rank 0
+):
+    """A `fit` callback `cb(state) -> {'hellaswag_n', 'hellaswag_acc',
+    'hellaswag_acc_norm'}` evaluating `state.model`."""
     examples, enc = load_hellaswag(limit), gpt2_encoding()
     def cb(state):
-        r = evaluate_hellaswag(state.model, rt, batch_size=batch_size, examples=examples, progress=progress, enc=enc)
+        r = evaluate_hellaswag(
+            state.model, rt, batch_size=batch_size, examples=examples,
+            progress=progress, enc=enc)
         return {f'hellaswag_{k}': v for k, v in r.items()}
     return cb
 
 # %% ../nbs/10_hellaswag.ipynb #7bb9895c
 def hellaswag_parser() -> ArgParser:
     "The options of `nanogpt-hellaswag` (`python -m nanogpt_nb.hellaswag`)."
-    p = ArgParser(prog='nanogpt-hellaswag',
-                  description='HellaSwag validation accuracy of a GPT-2-tokenized model, scored by completion likelihood (acc: summed '
-                              'ending loss, acc_norm: mean ending loss per token). Runs under torchrun for several processes.')
-    p.add_argument('--model', required=True, help="a training run directory (ckpt.pt), a Hugging Face GPT-2 directory "
-                   "(config.json + weights) or a hub name such as 'gpt2' (needs the internet)")
-    p.add_argument('--limit', type=positive_int, help='evaluate only the first N examples (default: all 10,042)')
-    p.add_argument('--batch_size', type=positive_int, help="examples per forward pass, 4 candidate rows each "
+    p = ArgParser(
+        prog='nanogpt-hellaswag',
+        description='HellaSwag validation accuracy of a GPT-2-tokenized model, scored '
+                    'by completion likelihood (acc: summed '
+        'ending loss, acc_norm: mean ending loss per token). Runs under torchrun for '
+        'several processes.')
+    p.add_argument(
+        '--model',
+        required=True,
+        help="a training run directory (ckpt.pt), a Hugging Face GPT-2 directory "
+        "(config.json + weights) or a hub name such as 'gpt2' (needs the internet)")
+    p.add_argument('--limit', type=positive_int,
+                   help='evaluate only the first N examples (default: all 10,042)')
+    p.add_argument('--batch_size',
+                   type=positive_int,
+                   help="examples per forward pass, 4 candidate rows each "
                    "(default: the runtime's eval_batch, 1 on cpu and 16 on cuda)")
-    p.add_argument('--device', default='auto', help="'cpu', 'cuda', 'cuda:N', 'mps', or 'auto': cuda if available, then mps, else cpu")
-    p.add_argument('--dtype', default='auto', choices=['auto', 'float32', 'bfloat16'],
-                   help='autocast dtype; auto: bfloat16 where the device runs it natively, else float32')
-    p.add_argument('--compile', action=argparse.BooleanOptionalAction, default='auto',
-                   help="torch.compile the model; auto: the runtime's choice for the device")
-    p.add_argument('--preds', help='write per-example predictions and losses to this JSON-lines file')
-    p.add_argument('--progress', action=argparse.BooleanOptionalAction, default=True, help='progress bar on stderr')
+    p.add_argument(
+        '--device', default='auto',
+        help="'cpu', 'cuda', 'cuda:N', 'mps', or 'auto': cuda if available, then mps, "
+             "else cpu")
+    p.add_argument(
+        '--dtype', default='auto', choices=['auto', 'float32', 'bfloat16'],
+        help='autocast dtype; auto: bfloat16 where the device runs it natively, else '
+             'float32')
+    p.add_argument(
+        '--compile', action=argparse.BooleanOptionalAction, default='auto',
+        help="torch.compile the model; auto: the runtime's choice for the device")
+    p.add_argument(
+        '--preds',
+        help='write per-example predictions and losses to this JSON-lines file')
+    p.add_argument('--progress', action=argparse.BooleanOptionalAction, default=True,
+                   help='progress bar on stderr')
     return p
 
+# %% ../nbs/10_hellaswag.ipynb #6e5e0395
 def _main(argv):
     a = hellaswag_parser().parse_args(argv)
-    if a.preds and not Path(a.preds).expanduser().absolute().parent.is_dir():   # before a long evaluation, not after
-        raise HellaSwagError(f"--preds {a.preds}: its directory does not exist; create it or pick another file")
+    # before a long evaluation, not after
+    if a.preds and not Path(a.preds).expanduser().absolute().parent.is_dir():
+        raise HellaSwagError(
+            f"--preds {a.preds}: its directory does not exist; create it or pick "
+            "another file")
     try:
         info = setup_distributed(a.device)
         rt = Runtime(dtype=a.dtype, compile=a.compile).resolve(info.device)
-        model, _, meta = load_model(a.model, rt.device)     # CheckpointError / WeightsError (one line) if it cannot
-        if meta.get('tokenizer') != 'gpt2': raise HellaSwagError(
-            f"{a.model} is a {meta.get('tokenizer')}-level model: HellaSwag needs a GPT-2-tokenized model (GPT-2 weights or a run trained on GPT-2 tokens)")
+        # CheckpointError / WeightsError (one line) if it cannot
+        model, _, meta = load_model(a.model, rt.device)
+        if meta.get('tokenizer') != 'gpt2':
+            raise HellaSwagError(
+                f"{a.model} is a {meta.get('tokenizer')}-level model: HellaSwag needs "
+                "a GPT-2-tokenized model (GPT-2 weights or a run trained on GPT-2 "
+                "tokens)")
         net, _ = rt.prepare(model)
         if info.is_master: print(f"runtime: {rt.describe()}", flush=True)
         t0 = time.time()
-        res = evaluate_hellaswag(net, rt, limit=a.limit, batch_size=a.batch_size, return_preds=a.preds is not None, progress=a.progress)
+        res = evaluate_hellaswag(net, rt, limit=a.limit, batch_size=a.batch_size,
+                                 return_preds=a.preds is not None, progress=a.progress)
         if info.is_master:
             if a.preds:
-                try: Path(a.preds).expanduser().write_text(''.join(json.dumps(p) + '\n' for p in res['preds']))
-                except OSError as e: raise HellaSwagError(f"--preds {a.preds}: cannot write it ({e.strerror})") from None
-            print(f"n={res['n']} acc={res['acc']:.4f} acc_norm={res['acc_norm']:.4f} ({time.time()-t0:.1f}s on {info.world_size} x {rt.device})", flush=True)
-    finally: teardown()
+                try:
+                    Path(a.preds).expanduser().write_text(
+                        ''.join(json.dumps(p) + '\n' for p in res['preds']))
+                except OSError as e:
+                    raise HellaSwagError(
+                        f"--preds {a.preds}: cannot write it ({e.strerror})") from None
+            print(
+                
+                f"n={res['n']} acc={res['acc']:.4f} acc_norm={res['acc_norm']:.4f} "
+                f"({time.time()-t0:.1f}s on {info.world_size} x {rt.device})",
+                flush=True
+            )
+    finally:
+        teardown()
 
-def hellaswag_main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
-        ) -> int:
-    "`nanogpt-hellaswag`: evaluate `--model` and print `n=... acc=... acc_norm=...`; a known error is one `error: ...` line, exit 2."
+def hellaswag_main(
+    argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
+) -> int:
+    """`nanogpt-hellaswag`: evaluate `--model` and print `n=... acc=... acc_norm=...`; a
+    known error is one `error: ...` line, exit 2."""
     return run_command(_main, argv)
 
 # %% ../nbs/10_hellaswag.ipynb #be48cd80
 if __name__ == '__main__':                       # `python -m nanogpt_nb.hellaswag`
     from fastcore.imports import IN_NOTEBOOK
-    if not IN_NOTEBOOK: sys.exit(hellaswag_main())   # a notebook's Run All defines the command without running it
+    if not IN_NOTEBOOK:
+        # a notebook's Run All defines the command without running it
+        sys.exit(hellaswag_main())

@@ -17,8 +17,8 @@ import torch.nn as nn
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
-from .data import ArgParser, UserError, nonneg_float, nonneg_int, positive_int, run_command
-from .data import CharTokenizer, tiny_shakespeare
+from .data import ArgParser, UserError, CharTokenizer, tiny_shakespeare
+from .data import nonneg_float, nonneg_int, positive_int, run_command
 from .checkpoint import load_model
 from .ddp import resolve_device
 from .model import unwrap_model
@@ -27,276 +27,436 @@ from .weights import save_pretrained_hf
 
 # %% ../nbs/11_inference.ipynb #c343a737
 def _window_starts(n:int, L:int, stride:int) -> list[int]:
-    "Start offsets of the length-`L` input windows that cover targets 1..n-1, the last one ending at the last token."
+    """Start offsets of the length-`L` input windows that cover targets 1..n-1, the last
+    one ending at the last token."""
     last = n - 1 - L
     starts = list(range(0, last + 1, stride))
     if starts[-1] != last: starts.append(last)
     return starts
 
+# %% ../nbs/11_inference.ipynb #179d5ec6
 @torch.no_grad()
-def token_nll(model:nn.Module, # returns `(logits, loss)` from `model(idx)`; logits (B, T, V)
-              tokens:torch.Tensor, # 1-D token ids, e.g. the whole validation set
-              block_size:int, # window length; at most the model's context length
-              stride:int|None=None, # new tokens scored per window after the first; None: block_size // 2
-              batch_size:int=16, # windows per forward pass
-              progress:bool=True, # tqdm bar over batches
-             ) -> torch.Tensor:
-    "NLL (nats) of tokens[1:], each predicted once with a sliding window; float32 tensor of length len(tokens)-1."
+def token_nll(
+    model:nn.Module, # returns `(logits, loss)` from `model(idx)`; logits (B, T, V)
+    tokens:torch.Tensor, # 1-D token ids, e.g. the whole validation set
+    block_size:int, # window length; at most the model's context length
+    # new tokens scored per window after the first; None: block_size // 2
+    stride:int|None=None,
+    batch_size:int=16, # windows per forward pass
+    progress:bool=True, # tqdm bar over batches
+) -> torch.Tensor:
+    """NLL (nats) of tokens[1:], each predicted once with a sliding window; float32
+    tensor of length len(tokens)-1."""
     if tokens.dim() != 1 or len(tokens) < 2:
-        raise ValueError(f"tokens must be a 1-D tensor of at least 2 token ids, got shape {tuple(tokens.shape)}")
+        raise ValueError(
+            "tokens must be a 1-D tensor of at least 2 token ids, got shape "
+            f"{tuple(tokens.shape)}")
     stride = max(1, block_size // 2) if stride is None else stride
-    if not 1 <= stride <= block_size: raise ValueError(f"stride must be in [1, block_size={block_size}], got {stride}")
-    L = min(block_size, len(tokens) - 1)                          # a short text is one (shorter) window
+    if not 1 <= stride <= block_size:
+        raise ValueError(
+            f"stride must be in [1, block_size={block_size}], got {stride}")
+    L = min(block_size, len(tokens) - 1)  # a short text is one (shorter) window
     starts = _window_starts(len(tokens), L, stride)
     device = next(model.parameters()).device
     was_training = model.training
     model.eval()
-    out, scored_to = [], 0                                        # targets 1..scored_to already have their NLL
-    for b in tqdm(range(0, len(starts), batch_size), desc='perplexity', unit='batch', disable=not progress, leave=False):
+    out, scored_to = [], 0  # targets 1..scored_to already have their NLL
+    for b in tqdm(range(0, len(starts), batch_size), desc='perplexity', unit='batch',
+                  disable=not progress, leave=False):
         ss = starts[b:b+batch_size]
         x = torch.stack([tokens[s:s+L] for s in ss]).to(device)       # (b, L) inputs
-        y = torch.stack([tokens[s+1:s+L+1] for s in ss]).to(device)   # (b, L) targets, y[r, i] is token s+1+i
+        # (b, L) targets, y[r, i] is token s+1+i
+        y = torch.stack([tokens[s+1:s+L+1] for s in ss]).to(device)
         for r, s in enumerate(ss):
-            y[r, :max(0, scored_to - s)] = -1                     # scored by an earlier window: ignore here
+            # scored by an earlier window: ignore here
+            y[r, :max(0, scored_to - s)] = -1
             scored_to = s + L
         logits = model(x)[0]                                      # (b, L, V)
-        y = y.reshape(-1)                                         # (b*L,) row-major = token order
-        nll = F.cross_entropy(logits.float().reshape(-1, logits.size(-1)), y, ignore_index=-1, reduction='none')  # (b*L,)
+        y = y.reshape(-1)  # (b*L,) row-major = token order
+        # (b*L,)
+        nll = F.cross_entropy(
+            logits.float().reshape(-1, logits.size(-1)), y, ignore_index=-1,
+            reduction='none')
         out.append(nll[y != -1].cpu())
     model.train(was_training)
     return torch.cat(out)
 
-def perplexity(model:nn.Module, # returns `(logits, loss)` from `model(idx)`; logits (B, T, V)
-               tokens:torch.Tensor, # 1-D token ids, e.g. the whole validation set
-               block_size:int, # window length; at most the model's context length
-               stride:int|None=None, # new tokens scored per window after the first; None: block_size // 2
-               batch_size:int=16, # windows per forward pass
-               progress:bool=True, # tqdm bar over batches
-              ) -> float:
-    "exp(mean NLL) of `tokens[1:]` under `model`, sliding-window scored (see `token_nll`)."
-    return token_nll(model, tokens, block_size, stride, batch_size, progress).mean().exp().item()
+# %% ../nbs/11_inference.ipynb #cb39c384
+def perplexity(
+    model:nn.Module, # returns `(logits, loss)` from `model(idx)`; logits (B, T, V)
+    tokens:torch.Tensor, # 1-D token ids, e.g. the whole validation set
+    block_size:int, # window length; at most the model's context length
+    # new tokens scored per window after the first; None: block_size // 2
+    stride:int|None=None,
+    batch_size:int=16, # windows per forward pass
+    progress:bool=True, # tqdm bar over batches
+) -> float:
+    """exp(mean NLL) of `tokens[1:]` under `model`, sliding-window scored (see
+    `token_nll`)."""
+    return (token_nll(model, tokens, block_size, stride, batch_size, progress)
+            .mean()
+            .exp()
+            .item())
 
 # %% ../nbs/11_inference.ipynb #d0e55624
 def _n_vocab(tok) -> int:
-    "The number of token ids `tok` decodes: a `CharTokenizer`'s characters, or a tiktoken encoding's `n_vocab`."
+    """The number of token ids `tok` decodes: a `CharTokenizer`'s characters, or a
+    tiktoken encoding's `n_vocab`."""
     return tok.vocab_size if isinstance(tok, CharTokenizer) else tok.n_vocab
 
 def _check_vocab(model:nn.Module, tok):
     "UserError unless the model has an output for every token id of `tok`."
     V, n = unwrap_model(model).config.vocab_size, _n_vocab(tok)
-    if n > V: raise UserError(f"the tokenizer has {n} token ids but the model only {V}: the model was not trained with this tokenizer")
+    if n > V:
+        raise UserError(
+            f"the tokenizer has {n} token ids but the model only {V}: the model was "
+            "not trained with this tokenizer")
 
 def _prompt_ids(tok, prompt:str) -> list[int]:
-    "Token ids of `prompt`; '' is a newline (character models) or <|endoftext|> (GPT-2)."
+    """Token ids of `prompt`; '' is a newline (character models) or <|endoftext|>
+    (GPT-2)."""
     char = isinstance(tok, CharTokenizer)
     if not prompt:
         if not char: return [tok.eot_token]
-        if '\n' not in tok.stoi: raise UserError("this character vocabulary has no newline to start from: give a prompt")
+        if '\n' not in tok.stoi:
+            raise UserError(
+                "this character vocabulary has no newline to start from: give a prompt")
         return tok.encode('\n')
-    try: ids = tok.encode(prompt) if char else tok.encode(prompt, allowed_special='all')
-    except ValueError as e: raise UserError(f"the prompt cannot be encoded: {e}") from None
-    if not ids: raise UserError("the prompt encodes to no tokens: give some text, or leave it out")
+    try:
+        ids = tok.encode(prompt) if char else tok.encode(prompt, allowed_special='all')
+    except ValueError as e:
+        raise UserError(f"the prompt cannot be encoded: {e}") from None
+    if not ids:
+        raise UserError(
+            "the prompt encodes to no tokens: give some text, or leave it out")
     return ids
 
 # %% ../nbs/11_inference.ipynb #374bfcdb
-def _sample_ids(model:nn.Module, tok, prompt:str, max_new_tokens:int, temperature:float, top_k:int|None, seed:int,
-                use_cache:bool):
-    "An iterator over the sampled token ids (ints); the arguments are checked before it is returned."
-    if not temperature >= 0: raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
-    if top_k is not None and top_k < 1: raise ValueError(f"top_k must be a positive int or None (all), got {top_k}")
-    raw = unwrap_model(model)                 # compiled code would recompile for every length: sample with the module inside
+def _sample_ids(
+    model: nn.Module, tok, prompt: str, max_new_tokens: int, temperature: float,
+    top_k: int | None, seed: int, use_cache: bool
+):
+    """An iterator over the sampled token ids (ints); the arguments are checked before
+    it is returned."""
+    if not temperature >= 0:
+        raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
+    if top_k is not None and top_k < 1:
+        raise ValueError(f"top_k must be a positive int or None (all), got {top_k}")
+    # compiled code would recompile for every length: sample with the module inside
+    raw = unwrap_model(model)
     _check_vocab(raw, tok)
     device = next(raw.parameters()).device
-    ctx = torch.tensor([_prompt_ids(tok, prompt)], dtype=torch.long, device=device)   # (1, T0)
+    # (1, T0)
+    ctx = torch.tensor([_prompt_ids(tok, prompt)], dtype=torch.long, device=device)
     def ids():
         was_training = raw.training
         raw.eval()
         try:
             g = torch.Generator(device=device).manual_seed(seed)
-            for nxt in raw.stream(ctx, max_new_tokens, temperature=temperature, top_k=top_k, generator=g,
-                                  vocab_size=_n_vocab(tok), use_cache=use_cache):           # (1, 1) each
+            for nxt in raw.stream(ctx,
+                                  max_new_tokens,
+                                  temperature=temperature,
+                                  top_k=top_k,
+                                  generator=g,
+                                  # (1, 1) each
+                                  vocab_size=_n_vocab(tok),
+                                  use_cache=use_cache):
                 yield nxt.item()
-        finally: raw.train(was_training)
+        finally:
+            raw.train(was_training)
     return ids()
 
 def _pieces(tok, ids):
-    "The text of each token id as it comes; bytes of an unfinished UTF-8 character wait for the rest of it."
+    """The text of each token id as it comes; bytes of an unfinished UTF-8 character
+    wait for the rest of it."""
     if isinstance(tok, CharTokenizer):
         for i in ids: yield tok.chars[i]
         return
-    dec = codecs.getincrementaldecoder('utf-8')(errors='replace')    # what tiktoken's decode does, one token at a time
+    # what tiktoken's decode does, one token at a time
+    dec = codecs.getincrementaldecoder('utf-8')(errors='replace')
     for i in ids: yield dec.decode(tok.decode_single_token_bytes(i))
     yield dec.decode(b'', final=True)
 
 # %% ../nbs/11_inference.ipynb #a0e17296
-def sample_stream(model:nn.Module, # a `GPT`, maybe wrapped by torch.compile or DDP
-                  tok, # its tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
-                  prompt:str='', # text to continue; '' starts from a newline (characters) or <|endoftext|> (GPT-2)
-                  max_new_tokens:int=500, # tokens to generate
-                  temperature:float=0.8, # below 1 sharper, above 1 flatter; 0 is greedy
-                  top_k:int|None=200, # sample among the k most likely tokens; None: all
-                  seed:int=1337, # sampling seed, so a sample can be reproduced
-                  use_cache:bool=True, # generate with the KV cache (same tokens, faster)
-                 ):
-    "An iterator over the text generated after `prompt`, piece by piece as tokens come; a bad prompt raises at once."
-    return _pieces(tok, _sample_ids(model, tok, prompt, max_new_tokens, temperature, top_k, seed, use_cache))
+def sample_stream(
+    model:nn.Module, # a `GPT`, maybe wrapped by torch.compile or DDP
+    tok, # its tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
+    # text to continue; '' starts from a newline (characters) or <|endoftext|> (GPT-2)
+    prompt:str='',
+    max_new_tokens:int=500, # tokens to generate
+    temperature:float=0.8, # below 1 sharper, above 1 flatter; 0 is greedy
+    top_k:int|None=200, # sample among the k most likely tokens; None: all
+    seed:int=1337, # sampling seed, so a sample can be reproduced
+    use_cache:bool=True, # generate with the KV cache (same tokens, faster)
+):
+    """An iterator over the text generated after `prompt`, piece by piece as tokens
+    come; a bad prompt raises at once."""
+    return _pieces(
+        tok,
+        _sample_ids(
+            model, tok, prompt, max_new_tokens, temperature, top_k, seed, use_cache),
+    )
 
-def sample_text(model:nn.Module, # a `GPT`, maybe wrapped by torch.compile or DDP
-                tok, # its tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
-                prompt:str='', # text to continue; '' starts from a newline (characters) or <|endoftext|> (GPT-2)
-                max_new_tokens:int=500, # tokens to generate
-                temperature:float=0.8, # below 1 sharper, above 1 flatter; 0 is greedy
-                top_k:int|None=200, # sample among the k most likely tokens; None: all
-                seed:int=1337, # sampling seed, so a sample can be reproduced
-                use_cache:bool=True, # generate with the KV cache (same tokens, faster)
-               ) -> str:
+def sample_text(
+    model:nn.Module, # a `GPT`, maybe wrapped by torch.compile or DDP
+    tok, # its tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
+    # text to continue; '' starts from a newline (characters) or <|endoftext|> (GPT-2)
+    prompt:str='',
+    max_new_tokens:int=500, # tokens to generate
+    temperature:float=0.8, # below 1 sharper, above 1 flatter; 0 is greedy
+    top_k:int|None=200, # sample among the k most likely tokens; None: all
+    seed:int=1337, # sampling seed, so a sample can be reproduced
+    use_cache:bool=True, # generate with the KV cache (same tokens, faster)
+) -> str:
     "The text `model` generates after `prompt` (the prompt itself not included)."
-    return ''.join(sample_stream(model, tok, prompt, max_new_tokens, temperature, top_k, seed, use_cache))
+    return ''.join(
+        sample_stream(
+            model, tok, prompt, max_new_tokens, temperature, top_k, seed, use_cache)
+    )
 
 # %% ../nbs/11_inference.ipynb #ed98002a
 DEFAULT_MODEL = 'out/shakespeare_char_cpu'   # the run `make train` writes
 
 def _model_option(p:ArgParser):
-    p.add_argument('--model', default=DEFAULT_MODEL,
-                   help='a training run directory (ckpt.pt), a Hugging Face GPT-2 directory, or a hub name such as gpt2')
+    p.add_argument(
+        '--model', default=DEFAULT_MODEL,
+        help='a training run directory (ckpt.pt), a Hugging Face GPT-2 directory, or a '
+             'hub name such as gpt2')
 
 def _runtime_options(p:ArgParser):
-    p.add_argument('--device', default='auto', help="'auto' (CUDA if there is one, else CPU), 'cpu', 'cuda', 'cuda:N' or 'mps'")
-    p.add_argument('--dtype', default='float32', choices=['auto', 'float32', 'bfloat16'],
-                   help="autocast dtype; float32 keeps samples exact and the same with or without the cache, auto is 07's policy")
+    p.add_argument(
+        '--device', default='auto',
+        help="'auto' (CUDA if there is one, else CPU), 'cpu', 'cuda', 'cuda:N' or 'mps'"
+    )
+    p.add_argument(
+        '--dtype', default='float32', choices=['auto', 'float32', 'bfloat16'],
+        help="autocast dtype; float32 keeps samples exact and the same with or without "
+             "the cache, auto is 07's policy")
 
 def _runtime(a) -> Runtime:
-    "The runtime of a command: 07's policy for `--device` and `--dtype` (no compilation: generation runs eager)."
-    try: return Runtime(device=resolve_device(a.device), dtype=a.dtype, compile=False).resolve()
-    except ValueError as e: raise UserError(f"--device {a.device} --dtype {a.dtype}: {e}") from None
+    """The runtime of a command: 07's policy for `--device` and `--dtype` (no
+    compilation: generation runs eager)."""
+    try:
+        return Runtime(
+            device=resolve_device(a.device), dtype=a.dtype, compile=False).resolve()
+    except ValueError as e:
+        raise UserError(f"--device {a.device} --dtype {a.dtype}: {e}") from None
 
 def _load(name:str, rt:Runtime|None=None) -> tuple:
-    "`load_model` on the runtime's device (attention path set), with a hint when the default run is not trained yet."
-    if name == DEFAULT_MODEL and not Path(name).exists(): raise UserError(
-        f"{name} does not exist yet: train it with `make train`, or pass --model (a run directory, a Hugging Face GPT-2 directory, or a hub name such as gpt2)")
+    """`load_model` on the runtime's device (attention path set), with a hint when the
+    default run is not trained yet."""
+    if name == DEFAULT_MODEL and not Path(name).exists():
+        raise UserError(
+            f"{name} does not exist yet: train it with `make train`, or pass --model "
+            "(a run directory, a Hugging Face GPT-2 directory, or a hub name such as "
+            "gpt2)")
     if rt is None: return load_model(name)
     model, tok, info = load_model(name, rt.device)
     return rt.prepare(model)[1], tok, info
 
 # %% ../nbs/11_inference.ipynb #8da8d57f
 def _sample(argv):
-    p = ArgParser(prog='nanogpt-sample', description='Print text sampled from a trained model, token by token as it is generated.')
+    p = ArgParser(
+        prog='nanogpt-sample',
+        description='Print text sampled from a trained model, token by token as it is '
+                    'generated.')
     _model_option(p)
-    p.add_argument('--prompt', default=None, help='text to continue; default: start from a newline (character models) or <|endoftext|> (GPT-2)')
-    p.add_argument('--max_new_tokens', type=positive_int, default=500, help='tokens to generate')
-    p.add_argument('--temperature', type=nonneg_float, default=0.8, help='below 1 sharper, above 1 flatter; 0 is greedy')
-    p.add_argument('--top_k', type=nonneg_int, default=200, help='sample among the k most likely tokens; 0: all')
-    p.add_argument('--seed', type=nonneg_int, default=1337, help='sampling seed: the same seed gives the same text')
+    p.add_argument(
+        '--prompt', default=None,
+        help='text to continue; default: start from a newline (character models) or '
+             '<|endoftext|> (GPT-2)')
+    p.add_argument(
+        '--max_new_tokens', type=positive_int, default=500, help='tokens to generate')
+    p.add_argument('--temperature', type=nonneg_float, default=0.8,
+                   help='below 1 sharper, above 1 flatter; 0 is greedy')
+    p.add_argument('--top_k', type=nonneg_int, default=200,
+                   help='sample among the k most likely tokens; 0: all')
+    p.add_argument('--seed', type=nonneg_int, default=1337,
+                   help='sampling seed: the same seed gives the same text')
     _runtime_options(p)
-    p.add_argument('--cache', action=argparse.BooleanOptionalAction, default=True,
-                   help='keep keys and values between steps (KV cache); --no-cache recomputes the context for every token (same text, slower)')
-    p.add_argument('--timing', action='store_true', help='print the generation time and tokens/s on stderr')
+    p.add_argument(
+        '--cache', action=argparse.BooleanOptionalAction, default=True,
+        help='keep keys and values between steps (KV cache); --no-cache recomputes the '
+             'context for every token (same text, slower)')
+    p.add_argument('--timing', action='store_true',
+                   help='print the generation time and tokens/s on stderr')
     a = p.parse_args(argv)
     a.prompt = a.prompt or ''
     rt = _runtime(a)
     model, tok, _ = _load(a.model, rt)
-    pieces = sample_stream(model, tok, a.prompt, a.max_new_tokens, a.temperature, a.top_k or None, a.seed, a.cache)
+    pieces = sample_stream(
+        model, tok, a.prompt, a.max_new_tokens, a.temperature, a.top_k or None, a.seed,
+        a.cache)
     print(a.prompt, end='', flush=True)
     t0 = time.perf_counter()
     with rt.autocast():
         for piece in pieces: print(piece, end='', flush=True)
     seconds = time.perf_counter() - t0
     print(flush=True)
-    if a.timing: print(f"{a.max_new_tokens} tokens in {seconds:.2f} s: {a.max_new_tokens/seconds:.1f} tokens/s "
-                       f"({'KV cache' if a.cache else 'no cache'}, {next(model.parameters()).device})", file=sys.stderr, flush=True)
+    if a.timing:
+        print(f"{a.max_new_tokens} tokens in {seconds:.2f} s: "
+              f"{a.max_new_tokens/seconds:.1f} tokens/s "
+              f"({'KV cache' if a.cache else 'no cache'}, "
+              f"{next(model.parameters()).device})",
+              file=sys.stderr,
+              flush=True)
 
 def sample_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
                ) -> int:
-    "`nanogpt-sample`: print the prompt and a sample; a bad option is one `error: ...` line and exit status 2."
+    """`nanogpt-sample`: print the prompt and a sample; a bad option is one `error: ...`
+    line and exit status 2."""
     return run_command(_sample, argv)
 
 # %% ../nbs/11_inference.ipynb #bfe842d2
 def _export(argv):
-    p = ArgParser(prog='nanogpt-export', description='Write a trained model as a Hugging Face GPT-2 directory '
-                  '(config.json + model.safetensors) for transformers, lm-evaluation-harness and other tools.')
+    p = ArgParser(
+        prog='nanogpt-export',
+        description='Write a trained model as a Hugging Face GPT-2 directory '
+        '(config.json + model.safetensors) for transformers, lm-evaluation-harness and '
+        'other tools.')
     _model_option(p)
     p.add_argument('--out', required=True, help='the directory to write')
-    p.add_argument('--force', action='store_true', help='write even if --out exists and is not empty (its config.json and model.safetensors are replaced)')
+    p.add_argument(
+        '--force', action='store_true',
+        help='write even if --out exists and is not empty (its config.json and '
+             'model.safetensors are replaced)')
     a = p.parse_args(argv)
     out = Path(a.out).expanduser()
-    if out.exists() and not out.is_dir(): raise UserError(f"--out {out} is a file: give a directory")
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {out} is a file: give a directory")
     if out.is_dir() and any(out.iterdir()) and not a.force:
-        raise UserError(f"--out {out} exists and is not empty: choose another directory, or pass --force to replace its config.json and model.safetensors")
-    if Path(a.model).expanduser().exists() and out.resolve() == Path(a.model).expanduser().resolve():
+        raise UserError(
+            f"--out {out} exists and is not empty: choose another directory, or pass "
+            "--force to replace its config.json and model.safetensors")
+    if (Path(a.model).expanduser().exists()
+        and out.resolve() == Path(a.model).expanduser().resolve()):
         raise UserError(f"--out {out} is the model's own directory: choose another")
     model, tok, _ = _load(a.model)
     save_pretrained_hf(model, out)
     c = model.config
-    print(f"wrote {out}: config.json and model.safetensors ({model.num_params()/1e6:.2f}M parameters; {c.n_layer} layers, "
-          f"{c.n_head} heads, width {c.n_embd}, block_size {c.block_size}, vocab_size {c.vocab_size})", flush=True)
+    print(f"wrote {out}: config.json and model.safetensors "
+          f"({model.num_params()/1e6:.2f}M parameters; {c.n_layer} layers, "
+          f"{c.n_head} heads, width {c.n_embd}, block_size {c.block_size}, vocab_size "
+          f"{c.vocab_size})",
+          flush=True)
     if isinstance(tok, CharTokenizer):
-        print(f"note: a character-level model; its {tok.vocab_size} characters are not part of a Hugging Face directory, "
-              f"so tools that load it see token ids 0..{tok.vocab_size-1} only", flush=True)
+        print(f"note: a character-level model; its {tok.vocab_size} characters are not "
+              "part of a Hugging Face directory, "
+              f"so tools that load it see token ids 0..{tok.vocab_size-1} only",
+              flush=True)
 
 def export_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
                ) -> int:
-    "`nanogpt-export`: write `--model` as a Hugging Face GPT-2 directory; a bad option is one `error: ...` line and exit status 2."
+    """`nanogpt-export`: write `--model` as a Hugging Face GPT-2 directory; a bad option
+    is one `error: ...` line and exit status 2."""
     return run_command(_export, argv)
 
 # %% ../nbs/11_inference.ipynb #bd0f33b8
 def _perplexity(argv):
-    p = ArgParser(prog='nanogpt-perplexity', description='Score a text with a trained model: sliding-window perplexity, every token predicted once.')
+    p = ArgParser(
+        prog='nanogpt-perplexity',
+        description='Score a text with a trained model: sliding-window perplexity, '
+                    'every token predicted once.')
     _model_option(p)
-    p.add_argument('--text', default=None, help="UTF-8 text file to score; default: the Tiny Shakespeare validation text (its last 10%% of characters)")
-    p.add_argument('--block_size', type=positive_int, default=None, help="window length; default: the model's context length")
-    p.add_argument('--stride', type=positive_int, default=None, help='new tokens scored per window after the first; default: block_size // 2')
-    p.add_argument('--batch_size', type=positive_int, default=16, help='windows per forward pass')
+    p.add_argument(
+        '--text', default=None,
+        help="UTF-8 text file to score; default: the Tiny Shakespeare validation text "
+             "(its last 10%% of characters)")
+    p.add_argument('--block_size', type=positive_int, default=None,
+                   help="window length; default: the model's context length")
+    p.add_argument(
+        '--stride', type=positive_int, default=None,
+        help='new tokens scored per window after the first; default: block_size // 2')
+    p.add_argument(
+        '--batch_size', type=positive_int, default=16, help='windows per forward pass')
     _runtime_options(p)
     a = p.parse_args(argv)
-    if a.text is None: text = tiny_shakespeare(); text, name = text[int(0.9 * len(text)):], 'the Tiny Shakespeare validation text'
+    if a.text is None:
+        text = tiny_shakespeare()
+        text, name = (
+            text[int(0.9 * len(text)) :], 'the Tiny Shakespeare validation text')
     else:
-        try: text, name = Path(a.text).expanduser().read_text(encoding='utf-8'), f'--text {a.text}'
-        except (OSError, UnicodeDecodeError) as e: raise UserError(f"--text {a.text} cannot be read: {e}") from None
+        try:
+            text, name = (Path(a.text).expanduser().read_text(encoding='utf-8'),
+                          f'--text {a.text}')
+        except (OSError, UnicodeDecodeError) as e:
+            raise UserError(f"--text {a.text} cannot be read: {e}") from None
     rt = _runtime(a)
     model, tok, _ = _load(a.model, rt)
     _check_vocab(model, tok)
     bs = a.block_size or model.config.block_size
-    if bs > model.config.block_size: raise UserError(f"--block_size {bs} is longer than the model's context ({model.config.block_size})")
+    if bs > model.config.block_size:
+        raise UserError(f"--block_size {bs} is longer than the model's context "
+                        f"({model.config.block_size})")
     stride = a.stride or max(1, bs // 2)
-    if stride > bs: raise UserError(f"--stride {stride} is larger than the window (--block_size {bs})")
-    try: ids = tok.encode(text) if isinstance(tok, CharTokenizer) else tok.encode_ordinary(text)
-    except ValueError as e: raise UserError(f"{name} cannot be encoded: {e}") from None
-    if len(ids) < 2: raise UserError(f"{name} is {len(ids)} token(s) long: perplexity needs at least 2")
+    if stride > bs:
+        raise UserError(
+            f"--stride {stride} is larger than the window (--block_size {bs})")
+    try:
+        ids = (tok.encode(text)
+               if isinstance(tok, CharTokenizer)
+               else tok.encode_ordinary(text))
+    except ValueError as e:
+        raise UserError(f"{name} cannot be encoded: {e}") from None
+    if len(ids) < 2:
+        raise UserError(
+            f"{name} is {len(ids)} token(s) long: perplexity needs at least 2")
     t0 = time.perf_counter()
-    with rt.autocast(): nll = token_nll(model, torch.tensor(ids, dtype=torch.long), bs, stride, a.batch_size, progress=sys.stderr.isatty())
-    print(f"perplexity {nll.mean().exp().item():.4f} over {len(nll)} tokens (mean NLL {nll.mean().item():.4f} nats; "
-          f"block_size {bs}, stride {stride}; {time.perf_counter() - t0:.1f} s)", flush=True)
+    with rt.autocast():
+        nll = token_nll(
+            model, torch.tensor(ids, dtype=torch.long), bs, stride, a.batch_size,
+            progress=sys.stderr.isatty())
+    print(f"perplexity {nll.mean().exp().item():.4f} over {len(nll)} tokens (mean NLL "
+          f"{nll.mean().item():.4f} nats; "
+          f"block_size {bs}, stride {stride}; {time.perf_counter() - t0:.1f} s)",
+          flush=True)
 
 def perplexity_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
                    ) -> int:
-    "`nanogpt-perplexity`: print the perplexity of `--model` on `--text`; a bad option is one `error: ...` line and exit status 2."
+    """`nanogpt-perplexity`: print the perplexity of `--model` on `--text`; a bad option
+    is one `error: ...` line and exit status 2."""
     return run_command(_perplexity, argv)
 
 # %% ../nbs/11_inference.ipynb #6fa645fa
 def quantize_int8(model:nn.Module, # a float32 model (left unchanged)
                  ) -> nn.Module:
-    "A copy of `model` with every `nn.Linear` dynamically quantized to int8 (weights int8, activations quantized per call)."
-    try: from torch.ao.quantization import quantize_dynamic
-    except ImportError: raise RuntimeError(
-        "torch.ao.quantization.quantize_dynamic is not in this torch: use torchao's quantize_ with Int8DynamicActivationInt8WeightConfig") from None
+    """A copy of `model` with every `nn.Linear` dynamically quantized to int8 (weights
+    int8, activations quantized per call)."""
+    try:
+        from torch.ao.quantization import quantize_dynamic
+    except ImportError:
+        raise RuntimeError(
+            "torch.ao.quantization.quantize_dynamic is not in this torch: use "
+            "torchao's quantize_ with Int8DynamicActivationInt8WeightConfig") from None
     with warnings.catch_warnings():
-        # deprecated in favour of torchao, still correct in torch 2.13; the warnings say nothing about this model
-        warnings.filterwarnings('ignore', message='.*(deprecated|quantize_per_tensor).*')
-        return quantize_dynamic(copy.deepcopy(model).float().eval(), {nn.Linear}, dtype=torch.qint8)
+        # deprecated in favour of torchao, still correct in torch 2.13; the warnings say
+        # nothing about this model
+        warnings.filterwarnings(
+            'ignore', message='.*(deprecated|quantize_per_tensor).*')
+        return quantize_dynamic(
+            copy.deepcopy(model).float().eval(), {nn.Linear}, dtype=torch.qint8)
 
 def model_size_mb(model:nn.Module, # any model, including dynamically quantized ones
                  ) -> float:
-    "Bytes of parameters + buffers (shared tensors once) + packed int8 Linear weights, in MB (10^6 bytes)."
+    """Bytes of parameters + buffers (shared tensors once) + packed int8 Linear weights,
+    in MB (10^6 bytes)."""
     seen, total = set(), 0
     for t in [*model.parameters(), *model.buffers()]:
-        if t.data_ptr() in seen: continue                         # tied weights are one tensor
+        if t.data_ptr() in seen:
+            continue                         # tied weights are one tensor
         seen.add(t.data_ptr()); total += t.numel() * t.element_size()
     for m in model.modules():
-        # the holder of a quantized Linear's packed weight (not a parameter); the Linear itself delegates to it, count once
-        if hasattr(m, '_weight_bias') and hasattr(m, '_packed_params') and not isinstance(m._packed_params, nn.Module):
+        # the holder of a quantized Linear's packed weight (not a parameter); the Linear
+        # itself delegates to it, count once
+        if (hasattr(m, '_weight_bias')
+            and hasattr(m, '_packed_params')
+            and not isinstance(m._packed_params, nn.Module)):
             w, b = m._weight_bias()
-            total += w.numel() * w.element_size()                 # int8: 1 byte per weight
-            total += 16 if w.qscheme() in (torch.per_tensor_affine, torch.per_tensor_symmetric) else w.q_per_channel_scales().numel() * 16
+            total += w.numel() * w.element_size()  # int8: 1 byte per weight
+            total += (
+                16
+                if w.qscheme() in (torch.per_tensor_affine, torch.per_tensor_symmetric)
+                else w.q_per_channel_scales().numel() * 16)
             if b is not None: total += b.numel() * b.element_size()
     return total / 1e6
 
@@ -304,8 +464,10 @@ def model_size_mb(model:nn.Module, # any model, including dynamically quantized 
 def precision_variants(model:nn.Module, # a float32 `GPT` (left unchanged)
                       ) -> dict:
     "{'fp32', 'bf16', 'fp16', 'int8'} -> eval-mode copies of `model` in that precision."
-    return {'fp32': copy.deepcopy(model).float().eval(), 'bf16': copy.deepcopy(model).to(torch.bfloat16).eval(),
-            'fp16': copy.deepcopy(model).to(torch.float16).eval(), 'int8': quantize_int8(model)}
+    return {'fp32': copy.deepcopy(model).float().eval(),
+            'bf16': copy.deepcopy(model).to(torch.bfloat16).eval(),
+            'fp16': copy.deepcopy(model).to(torch.float16).eval(),
+            'int8': quantize_int8(model)}
 
 def precision_study(model:nn.Module, # a float32 `GPT`
                     tokens:torch.Tensor, # 1-D validation tokens for perplexity
@@ -315,15 +477,22 @@ def precision_study(model:nn.Module, # a float32 `GPT`
                     batch_size:int=16, # perplexity windows per forward pass
                     progress:bool=True, # tqdm bars
                    ) -> list[dict]:
-    "One row per precision: size_mb, generation tok_per_s, perplexity and the seconds perplexity took."
+    """One row per precision: size_mb, generation tok_per_s, perplexity and the seconds
+    perplexity took."""
     rows, ctx = [], torch.zeros((1, 1), dtype=torch.long)
-    for name, m in tqdm(precision_variants(model).items(), desc='precisions', disable=not progress, leave=False):
-        m.generate(ctx, 8)                                    # warm-up: first calls pay one-off kernel setup
+    for name, m in tqdm(
+        precision_variants(model).items(), desc='precisions', disable=not progress,
+        leave=False):
+        m.generate(ctx, 8)  # warm-up: first calls pay one-off kernel setup
         t0 = time.perf_counter()
-        m.generate(ctx, new_tokens, top_k=10, generator=torch.Generator().manual_seed(0))
+        m.generate(
+            ctx, new_tokens, top_k=10, generator=torch.Generator().manual_seed(0))
         tps = new_tokens / (time.perf_counter() - t0)
         t0 = time.perf_counter()
         ppl = perplexity(m, tokens, block_size, stride, batch_size, progress)
-        rows.append(dict(precision=name, size_mb=round(model_size_mb(m), 3), tok_per_s=round(tps, 1),
-                         ppl=round(ppl, 4), ppl_s=round(time.perf_counter() - t0, 1)))
+        rows.append(
+            dict(precision=name, size_mb=round(model_size_mb(m), 3),
+                 tok_per_s=round(tps, 1), ppl=round(ppl, 4),
+                 ppl_s=round(time.perf_counter() - t0, 1))
+        )
     return rows

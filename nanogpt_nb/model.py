@@ -17,7 +17,8 @@ from fastcore.basics import patch
 from torch.nn import functional as F
 
 # %% ../nbs/02_gpt2.ipynb #19f60481
-GPT2_PRESETS = {  # OpenAI's four released sizes; all share block_size=1024 and vocab_size=50257
+# OpenAI's four released sizes; all share block_size=1024 and vocab_size=50257
+GPT2_PRESETS = {
     'gpt2':        dict(n_layer=12, n_head=12, n_embd=768),   # 124M
     'gpt2-medium': dict(n_layer=24, n_head=16, n_embd=1024),  # 350M
     'gpt2-large':  dict(n_layer=36, n_head=20, n_embd=1280),  # 774M
@@ -32,9 +33,11 @@ class GPTConfig:
     n_layer:int=12 # number of Transformer blocks
     n_head:int=12 # attention heads per block
     n_embd:int=768 # width C of the residual stream
-    dropout:float=0.0 # dropout probability on embeddings, attention and residual branches
+    # dropout probability on embeddings, attention and residual branches
+    dropout:float=0.0
     bias:bool=True # biases in Linear and LayerNorm layers (GPT-2 has them)
-    flash:bool=True # attention with F.scaled_dot_product_attention; False: explicit masked softmax
+    # attention with F.scaled_dot_product_attention; False: explicit masked softmax
+    flash:bool=True
 
     def __post_init__(self):
         for k in ('block_size', 'vocab_size', 'n_layer', 'n_head', 'n_embd'):
@@ -42,8 +45,11 @@ class GPTConfig:
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
                 raise ValueError(f"GPTConfig.{k} must be a positive int, got {v!r}")
         if self.n_embd % self.n_head:
-            raise ValueError(f"GPTConfig.n_embd={self.n_embd} is not divisible by n_head={self.n_head}: pick n_embd a multiple of n_head")
-        if not 0 <= self.dropout < 1: raise ValueError(f"GPTConfig.dropout must be in [0, 1), got {self.dropout!r}")
+            raise ValueError(f"GPTConfig.n_embd={self.n_embd} is not divisible by "
+                             f"n_head={self.n_head}: pick n_embd a multiple of n_head")
+        if not 0 <= self.dropout < 1:
+            raise ValueError(
+                f"GPTConfig.dropout must be in [0, 1), got {self.dropout!r}")
 
     @classmethod
     def from_preset(cls,
@@ -51,7 +57,9 @@ class GPTConfig:
                     **kwargs, # fields to override, e.g. dropout=0.1 or block_size=256
                    ) -> 'GPTConfig':
         "The config of one of OpenAI's GPT-2 sizes, with optional overrides."
-        if name not in GPT2_PRESETS: raise ValueError(f"unknown GPT-2 preset {name!r}; known: {', '.join(GPT2_PRESETS)}")
+        if name not in GPT2_PRESETS:
+            raise ValueError(
+                f"unknown GPT-2 preset {name!r}; known: {', '.join(GPT2_PRESETS)}")
         return cls(**{**GPT2_PRESETS[name], **kwargs})
 
 # %% ../nbs/02_gpt2.ipynb #d96c4852
@@ -59,10 +67,13 @@ class CausalSelfAttention(nn.Module):
     "Multi-head causal self-attention with a single fused q,k,v projection (`c_attn`)."
     def __init__(self, config:GPTConfig): # uses n_embd, n_head, dropout, bias, flash
         super().__init__()
-        self.n_head, self.n_embd, self.dropout = config.n_head, config.n_embd, config.dropout
+        self.n_head, self.n_embd, self.dropout = (
+            config.n_head, config.n_embd, config.dropout)
         self.flash = config.flash
-        self.c_attn = nn.Linear(config.n_embd, 3*config.n_embd, bias=config.bias)  # q, k, v of all heads
-        self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=config.bias)    # heads -> residual stream
+        # q, k, v of all heads
+        self.c_attn = nn.Linear(config.n_embd, 3*config.n_embd, bias=config.bias)
+        # heads -> residual stream
+        self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=config.bias)
         self.attn_dropout = nn.Dropout(config.dropout)
         self.resid_dropout = nn.Dropout(config.dropout)
 
@@ -70,39 +81,52 @@ class CausalSelfAttention(nn.Module):
            ) -> tuple:
         "Queries, keys and values of every head: 3 x (B, nh, T, hs)."
         B, T, C = x.shape
-        q, k, v = self.c_attn(x).split(self.n_embd, dim=2)                 # 3 x (B, T, C)
-        return tuple(t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))
+        q, k, v = self.c_attn(x).split(self.n_embd, dim=2)  # 3 x (B, T, C)
+        return tuple(t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)
+                     for t in (q, k, v))
 
     def out(self, y:torch.Tensor, # (B, nh, T, hs) attention output per head
            ) -> torch.Tensor:
         "Heads side by side, projected back to the residual stream: (B, T, C)."
         B, nh, T, hs = y.shape
-        return self.resid_dropout(self.c_proj(y.transpose(1, 2).contiguous().view(B, T, nh*hs)))
+        return self.resid_dropout(
+            self.c_proj(y.transpose(1, 2).contiguous().view(B, T, nh * hs)))
 
-    def forward(self, x:torch.Tensor, # (B, T, C) residual stream
-                kv:tuple|None=None, # `(KVCache, layer)`: attend to cached positions too (generation)
-               ) -> torch.Tensor:
-        "Attention output, (B, T, C); a position sees itself and the positions before it only."
-        q, k, v = self.qkv(x)                                               # 3 x (B, nh, T, hs)
-        if kv is not None: k, v = kv[0].update(kv[1], k, v)                 # (B, nh, S, hs), S = past + T
+    def forward(
+        self,
+        x:torch.Tensor, # (B, T, C) residual stream
+        # `(KVCache, layer)`: attend to cached positions too (generation)
+        kv:tuple|None=None,
+    ) -> torch.Tensor:
+        """Attention output, (B, T, C); a position sees itself and the positions before
+        it only."""
+        q, k, v = self.qkv(x)  # 3 x (B, nh, T, hs)
+        if kv is not None:
+            k, v = kv[0].update(kv[1], k, v)  # (B, nh, S, hs), S = past + T
         return self.out(self.attend(q, k, v))                               # (B, T, C)
 
 # %% ../nbs/02_gpt2.ipynb #d715c142
 @patch
-def attend(self:CausalSelfAttention,
-           q:torch.Tensor, # (B, nh, T, hs) queries of the new positions
-           k:torch.Tensor, # (B, nh, S, hs) keys of all visible positions, the new ones last
-           v:torch.Tensor, # (B, nh, S, hs) values, likewise
-          ) -> torch.Tensor:
-    "Causal attention of T queries over S >= T keys: `softmax(q k^T / sqrt(hs), masked) v`, (B, nh, T, hs)."
+def attend(
+    self:CausalSelfAttention,
+    q:torch.Tensor, # (B, nh, T, hs) queries of the new positions
+    k:torch.Tensor, # (B, nh, S, hs) keys of all visible positions, the new ones last
+    v:torch.Tensor, # (B, nh, S, hs) values, likewise
+) -> torch.Tensor:
+    """Causal attention of T queries over S >= T keys: `softmax(q k^T / sqrt(hs),
+    masked) v`, (B, nh, T, hs)."""
     T, S = q.size(-2), k.size(-2)
     p = self.dropout if self.training else 0.0
-    if self.flash and (T == S or T == 1):     # no past, or one query that sees everything
-        return F.scaled_dot_product_attention(q, k, v, dropout_p=p, is_causal=T == S and T > 1)
-    mask = torch.ones(T, S, dtype=torch.bool, device=q.device).tril(diagonal=S - T)  # (T, S) True: visible
-    if self.flash: return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=p)
+    if self.flash and (T == S or T == 1):  # no past, or one query that sees everything
+        return F.scaled_dot_product_attention(
+            q, k, v, dropout_p=p, is_causal=T == S and T > 1)
+    # (T, S) True: visible
+    mask = torch.ones(T, S, dtype=torch.bool, device=q.device).tril(diagonal=S - T)
+    if self.flash:
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=p)
     att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(k.size(-1)))     # (B, nh, T, S)
-    att = F.softmax(att.masked_fill(~mask, float('-inf')), dim=-1)      # (B, nh, T, S) rows sum to 1
+    # (B, nh, T, S) rows sum to 1
+    att = F.softmax(att.masked_fill(~mask, float('-inf')), dim=-1)
     return self.attn_dropout(att) @ v                                   # (B, nh, T, hs)
 
 # %% ../nbs/02_gpt2.ipynb #649fe746
@@ -111,14 +135,16 @@ class MLP(nn.Module):
     def __init__(self, config:GPTConfig): # uses n_embd, dropout, bias
         super().__init__()
         self.c_fc = nn.Linear(config.n_embd, 4*config.n_embd, bias=config.bias)
-        self.gelu = nn.GELU(approximate='tanh')  # GPT-2's activation ('gelu_new' in Hugging Face)
+        # GPT-2's activation ('gelu_new' in Hugging Face)
+        self.gelu = nn.GELU(approximate='tanh')
         self.c_proj = nn.Linear(4*config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = nn.Dropout(config.dropout)
 
     def forward(self, x:torch.Tensor, # (B, T, C)
                ) -> torch.Tensor:
         "MLP output, (B, T, C)."
-        return self.dropout(self.c_proj(self.gelu(self.c_fc(x))))  # (B, T, 4C) inside, (B, T, C) out
+        # (B, T, 4C) inside, (B, T, C) out
+        return self.dropout(self.c_proj(self.gelu(self.c_fc(x))))
 
 # %% ../nbs/02_gpt2.ipynb #445b0f34
 class Block(nn.Module):
@@ -140,148 +166,209 @@ class Block(nn.Module):
 
 # %% ../nbs/02_gpt2.ipynb #a33ff237
 class GPT(nn.Module):
-    "GPT-2 language model with Hugging Face module names and tied input/output embeddings."
+    """GPT-2 language model with Hugging Face module names and tied input/output
+    embeddings."""
     def __init__(self, config:GPTConfig): # model sizes and switches
         super().__init__()
         self.config = config
         self.transformer = nn.ModuleDict(dict(
-            wte = nn.Embedding(config.vocab_size, config.n_embd),   # token embeddings, (V, C)
-            wpe = nn.Embedding(config.block_size, config.n_embd),   # learned positions, (T_max, C)
+            # token embeddings, (V, C)
+            wte = nn.Embedding(config.vocab_size, config.n_embd),
+            # learned positions, (T_max, C)
+            wpe = nn.Embedding(config.block_size, config.n_embd),
             drop = nn.Dropout(config.dropout),
             h = nn.ModuleList([Block(config) for _ in range(config.n_layer)]),
-            ln_f = nn.LayerNorm(config.n_embd, bias=config.bias),   # pre-norm: the last stream needs one
+            # pre-norm: the last stream needs one
+            ln_f = nn.LayerNorm(config.n_embd, bias=config.bias),
         ))
         self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
-        self.transformer.wte.weight = self.lm_head.weight  # weight tying: one (V, C) tensor, two uses
+        # weight tying: one (V, C) tensor, two uses
+        self.transformer.wte.weight = self.lm_head.weight
         self.apply(self._init_weights)
-        # each block's two c_proj add to the residual stream: 2*n_layer additions, so shrink their std
+        # each block's two c_proj add to the residual stream: 2*n_layer additions, so
+        # shrink their std
         std = 0.02/math.sqrt(2*config.n_layer)
         for b in self.transformer.h:
-            for proj in (b.attn.c_proj, b.mlp.c_proj): nn.init.normal_(proj.weight, mean=0.0, std=std)
+            for proj in (b.attn.c_proj, b.mlp.c_proj):
+                nn.init.normal_(proj.weight, mean=0.0, std=std)
 
     def _init_weights(self, module):
-        "GPT-2 init: N(0, 0.02) for Linear and Embedding weights, zero biases (LayerNorm: ones, zeros)."
+        """GPT-2 init: N(0, 0.02) for Linear and Embedding weights, zero biases
+        (LayerNorm: ones, zeros)."""
         if isinstance(module, nn.Linear):
             nn.init.normal_(module.weight, mean=0.0, std=0.02)
             if module.bias is not None: nn.init.zeros_(module.bias)
         elif isinstance(module, nn.Embedding):
             nn.init.normal_(module.weight, mean=0.0, std=0.02)
 
-    def num_params(self,
-                   non_embedding:bool=False, # leave out wpe (wte stays: it is also the output layer)
-                  ) -> int:
+    def num_params(
+        self,
+        # leave out wpe (wte stays: it is also the output layer)
+        non_embedding:bool=False,
+    ) -> int:
         "Number of parameters, the tied embedding counted once."
-        n = sum(p.numel() for p in self.parameters())  # parameters() yields a shared tensor once
+        # parameters() yields a shared tensor once
+        n = sum(p.numel() for p in self.parameters())
         return n - self.transformer.wpe.weight.numel() if non_embedding else n
 
 # %% ../nbs/02_gpt2.ipynb #3fa05dbe
 @patch
-def positions(self:GPT,
-              idx:torch.Tensor, # (B, T) token ids
-              kv_cache=None, # a `KVCache` of the positions already seen; idx continues them
-             ) -> torch.Tensor:
+def positions(
+    self:GPT,
+    idx:torch.Tensor, # (B, T) token ids
+    kv_cache=None, # a `KVCache` of the positions already seen; idx continues them
+) -> torch.Tensor:
     "The absolute positions of `idx`, (T,); ValueError when they run past `block_size`."
-    if idx.dim() != 2: raise ValueError(f"idx must be a (B, T) tensor of token ids, got shape {tuple(idx.shape)}")
-    T, past, bs = idx.size(1), (kv_cache.n if kv_cache is not None else 0), self.config.block_size
-    if past + T > bs: raise ValueError(
-        f"positions {past}..{past+T-1} exceed block_size {bs}: crop idx to its last {bs - past} tokens")
+    if idx.dim() != 2:
+        raise ValueError(
+            f"idx must be a (B, T) tensor of token ids, got shape {tuple(idx.shape)}")
+    T, past, bs = (
+        idx.size(1), (kv_cache.n if kv_cache is not None else 0), self.config.block_size
+    )
+    if past + T > bs:
+        raise ValueError(
+            f"positions {past}..{past+T-1} exceed block_size {bs}: crop idx to its "
+            f"last {bs - past} tokens")
     return torch.arange(past, past + T, dtype=torch.long, device=idx.device)     # (T,)
 
 @patch
-def forward(self:GPT,
-            idx:torch.Tensor, # (B, T) token ids
-            targets:torch.Tensor|None=None, # (B, T) next-token ids; -1 marks positions left out of the loss
-            kv_cache=None, # a `KVCache` of the positions already seen (generation); idx continues them
-           ) -> tuple:
-    "`(logits, loss)`: logits (B, T, vocab_size) for every position; the mean cross-entropy or None."
-    pos, tr = self.positions(idx, kv_cache), self.transformer                  # (T,) absolute positions
-    x = tr.drop(tr.wte(idx) + tr.wpe(pos))                                      # (B, T, C)
-    for i, block in enumerate(tr.h): x = block(x, None if kv_cache is None else (kv_cache, i))
+def forward(
+    self:GPT,
+    idx:torch.Tensor, # (B, T) token ids
+    # (B, T) next-token ids; -1 marks positions left out of the loss
+    targets:torch.Tensor|None=None,
+    # a `KVCache` of the positions already seen (generation); idx continues them
+    kv_cache=None,
+) -> tuple:
+    """`(logits, loss)`: logits (B, T, vocab_size) for every position; the mean
+    cross-entropy or None."""
+    pos, tr = self.positions(idx, kv_cache), self.transformer  # (T,) absolute positions
+    x = tr.drop(tr.wte(idx) + tr.wpe(pos))  # (B, T, C)
+    for i, block in enumerate(tr.h):
+        x = block(x, None if kv_cache is None else (kv_cache, i))
     if kv_cache is not None: kv_cache.n += idx.size(1)
-    logits = self.lm_head(tr.ln_f(x))                                           # (B, T, V)
+    logits = self.lm_head(tr.ln_f(x))  # (B, T, V)
     loss = None
     if targets is not None:
-        loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-1)
+        loss = F.cross_entropy(
+            logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-1)
     return logits, loss
 
 # %% ../nbs/02_gpt2.ipynb #da1bcf6a
-def sample_next(logits:torch.Tensor, # (B, V) logits of the last position
-                temperature:float=1.0, # divides the logits; 0 means greedy (argmax)
-                top_k:int|None=None, # sample among the k most likely tokens only; 1 is greedy; None: all
-                generator:torch.Generator|None=None, # on the logits' device, for reproducible samples
-                vocab_size:int|None=None, # ids >= this are never chosen (a padded vocabulary's filler)
-               ) -> torch.Tensor:
+def sample_next(
+    logits:torch.Tensor, # (B, V) logits of the last position
+    temperature:float=1.0, # divides the logits; 0 means greedy (argmax)
+    # sample among the k most likely tokens only; 1 is greedy; None: all
+    top_k:int|None=None,
+    # on the logits' device, for reproducible samples
+    generator:torch.Generator|None=None,
+    # ids >= this are never chosen (a padded vocabulary's filler)
+    vocab_size:int|None=None,
+) -> torch.Tensor:
     "The next token ids, (B, 1)."
-    if temperature < 0: raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
-    if top_k is not None and top_k < 1: raise ValueError(f"top_k must be a positive int or None, got {top_k}")
-    if vocab_size is not None: logits = logits[:, :vocab_size]                  # (B, V') real ids only
-    if temperature == 0 or top_k == 1: return logits.argmax(dim=-1, keepdim=True)  # (B, 1)
+    if temperature < 0:
+        raise ValueError(f"temperature must be >= 0 (0 = greedy), got {temperature}")
+    if top_k is not None and top_k < 1:
+        raise ValueError(f"top_k must be a positive int or None, got {top_k}")
+    if vocab_size is not None:
+        logits = logits[:, :vocab_size]                  # (B, V') real ids only
+    if temperature == 0 or top_k == 1:
+        return logits.argmax(dim=-1, keepdim=True)  # (B, 1)
     logits = logits.float() / temperature
-    if top_k is None: return torch.multinomial(F.softmax(logits, dim=-1), 1, generator=generator)
-    top_logits, top_ix = torch.topk(logits, min(top_k, logits.size(-1)))        # (B, k), (B, k)
-    j = torch.multinomial(F.softmax(top_logits, dim=-1), 1, generator=generator) # (B, 1) rank among top k
-    return torch.gather(top_ix, -1, j)                                          # (B, 1) token id
+    if top_k is None:
+        return torch.multinomial(F.softmax(logits, dim=-1), 1, generator=generator)
+    # (B, k), (B, k)
+    top_logits, top_ix = torch.topk(logits, min(top_k, logits.size(-1)))
+    # (B, 1) rank among top k
+    j = torch.multinomial(F.softmax(top_logits, dim=-1), 1, generator=generator)
+    return torch.gather(top_ix, -1, j)  # (B, 1) token id
 
 # %% ../nbs/02_gpt2.ipynb #a697d0cc
 class KVCache:
-    "Keys and values of every layer for positions 0..n-1 of a batch, preallocated to `block_size`."
+    """Keys and values of every layer for positions 0..n-1 of a batch, preallocated to
+    `block_size`."""
     def __init__(self, model:GPT, # sizes, dtype and device come from it
                  batch_size:int, # B: sequences generated together
                 ):
         cfg, w = model.config, model.transformer.wte.weight
-        shape = (cfg.n_layer, batch_size, cfg.n_head, cfg.block_size, cfg.n_embd // cfg.n_head)
-        self.k = torch.zeros(shape, dtype=w.dtype, device=w.device)   # (L, B, nh, T_max, hs)
+        shape = (cfg.n_layer, batch_size, cfg.n_head, cfg.block_size,
+                 cfg.n_embd // cfg.n_head)
+        # (L, B, nh, T_max, hs)
+        self.k = torch.zeros(shape, dtype=w.dtype, device=w.device)
         self.v = torch.zeros(shape, dtype=w.dtype, device=w.device)
         self.n = 0   # positions filled; the forward pass advances it
-    def update(self, layer:int, k:torch.Tensor, v:torch.Tensor) -> tuple: # k, v: (B, nh, T, hs) of new positions
-        "Store the new keys/values after the cached ones; return all of them, (B, nh, n+T, hs) each."
+    def update(
+        self,
+        layer:int,
+        k:torch.Tensor,
+        v:torch.Tensor, # k, v: (B, nh, T, hs) of new positions
+    ) -> tuple:
+        """Store the new keys/values after the cached ones; return all of them, (B, nh,
+        n+T, hs) each."""
         n, T = self.n, k.size(2)
         self.k[layer, :, :, n:n+T], self.v[layer, :, :, n:n+T] = k, v
         return self.k[layer, :, :, :n+T], self.v[layer, :, :, :n+T]
     def reset(self):
         "Forget every position (the buffers are reused)."
         self.n = 0
-    def __repr__(self): return f'KVCache(n={self.n}, shape={tuple(self.k.shape)}, dtype={self.k.dtype})' 
+    def __repr__(self):
+        return f'KVCache(n={self.n}, shape={tuple(self.k.shape)}, dtype={self.k.dtype})'
 
 # %% ../nbs/02_gpt2.ipynb #bd12a2d8
 @patch
 @torch.no_grad()
-def stream(self:GPT,
-           idx:torch.Tensor, # (B, T) prompt token ids
-           max_new_tokens:int, # tokens to produce
-           temperature:float=1.0, # divides the logits; 0 means greedy (argmax)
-           top_k:int|None=None, # sample among the k most likely tokens only; 1 is greedy; None: all
-           generator:torch.Generator|None=None, # on idx's device, for reproducible samples
-           vocab_size:int|None=None, # ids >= this are never sampled (padded vocabularies)
-           use_cache:bool=True, # keep keys/values between steps; False recomputes the context every step
-          ):
-    "Yield the next tokens (B, 1) one at a time; the context is the last `block_size` tokens."
-    bs, cache = self.config.block_size, (KVCache(self, idx.size(0)) if use_cache else None)
+def stream(
+    self:GPT,
+    idx:torch.Tensor, # (B, T) prompt token ids
+    max_new_tokens:int, # tokens to produce
+    temperature:float=1.0, # divides the logits; 0 means greedy (argmax)
+    # sample among the k most likely tokens only; 1 is greedy; None: all
+    top_k:int|None=None,
+    generator:torch.Generator|None=None, # on idx's device, for reproducible samples
+    vocab_size:int|None=None, # ids >= this are never sampled (padded vocabularies)
+    # keep keys/values between steps; False recomputes the context every step
+    use_cache:bool=True,
+):
+    """Yield the next tokens (B, 1) one at a time; the context is the last `block_size`
+    tokens."""
+    bs, cache = self.config.block_size, (
+        KVCache(self, idx.size(0)) if use_cache else None)
     for t in range(max_new_tokens):
-        if cache is None: logits = self(idx[:, -bs:])[0]                   # (B, <=bs, V) whole context
-        elif t == 0 or idx.size(1) > bs:                                    # prefill, or the window slid
+        if cache is None:
+            logits = self(idx[:, -bs:])[0]  # (B, <=bs, V) whole context
+        elif t == 0 or idx.size(1) > bs:  # prefill, or the window slid
             cache.reset(); logits = self.forward(idx[:, -bs:], kv_cache=cache)[0]
-        else: logits = self.forward(idx[:, -1:], kv_cache=cache)[0]         # (B, 1, V) decode one position
-        nxt = sample_next(logits[:, -1, :], temperature, top_k, generator, vocab_size)  # (B, 1)
+        else:
+            # (B, 1, V) decode one position
+            logits = self.forward(idx[:, -1:], kv_cache=cache)[0]
+        # (B, 1)
+        nxt = sample_next(logits[:, -1, :], temperature, top_k, generator, vocab_size)
         yield nxt
         idx = torch.cat((idx, nxt), dim=1)
 
 @patch
-def generate(self:GPT,
-             idx:torch.Tensor, # (B, T) prompt token ids
-             max_new_tokens:int, # tokens to append
-             **kwargs, # temperature, top_k, generator, vocab_size, use_cache: see `GPT.stream`
-            ) -> torch.Tensor:
+def generate(
+    self:GPT,
+    idx:torch.Tensor, # (B, T) prompt token ids
+    max_new_tokens:int, # tokens to append
+    **kwargs, # temperature, top_k, generator, vocab_size, use_cache: see `GPT.stream`
+) -> torch.Tensor:
     "`idx` extended by `max_new_tokens` tokens, (B, T + max_new_tokens)."
     return torch.cat([idx, *self.stream(idx, max_new_tokens, **kwargs)], dim=1)
 
 # %% ../nbs/02_gpt2.ipynb #8830df80
-def unwrap_model(model:nn.Module, # maybe inside torch.compile and/or DDP wrappers, in any order
-                 keep_compiled:bool=False, # peel only the data-parallel wrappers (`.module`)
-                ) -> nn.Module:
-    "The module inside `torch.compile` (`_orig_mod`) and DDP / DataParallel (`module`) wrappers."
+def unwrap_model(
+    model:nn.Module, # maybe inside torch.compile and/or DDP wrappers, in any order
+    keep_compiled:bool=False, # peel only the data-parallel wrappers (`.module`)
+) -> nn.Module:
+    """The module inside `torch.compile` (`_orig_mod`) and DDP / DataParallel (`module`)
+    wrappers."""
     while True:
         inner = getattr(model, 'module', None)
-        if isinstance(inner, nn.Module): model = inner                       # DDP, DataParallel
-        elif not keep_compiled and isinstance(getattr(model, '_orig_mod', None), nn.Module): model = model._orig_mod
-        else: return model
+        if isinstance(inner, nn.Module):
+            model = inner                       # DDP, DataParallel
+        elif not keep_compiled and isinstance(
+            getattr(model, '_orig_mod', None), nn.Module):
+            model = model._orig_mod
+        else:
+            return model

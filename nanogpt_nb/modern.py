@@ -20,13 +20,19 @@ import torch.nn as nn
 from fastcore.basics import patch
 from torch.nn import functional as F
 
-from .model import GPT, GPTConfig, Block, CausalSelfAttention, MLP, unwrap_model
+from .model import GPT, GPTConfig, Block, CausalSelfAttention, MLP
+from .model import unwrap_model
 from .training import configure_optimizer, get_lr
 
 # %% ../nbs/12_modern.ipynb #67159e74
-MODEL_TRICKS = ('rope', 'qk_norm', 'relu2', 'rmsnorm', 'zero_init', 'untie', 'softcap')   # ModernConfig switches
-TRAIN_TRICKS = ('muon', 'wsd')                                                          # optimizer, schedule
-RECIPES = {'gpt2': (), 'modern': ('rope', 'qk_norm', 'relu2', 'rmsnorm', 'zero_init', 'untie', 'muon', 'wsd')}
+# ModernConfig switches
+MODEL_TRICKS = ('rope', 'qk_norm', 'relu2', 'rmsnorm', 'zero_init', 'untie', 'softcap')
+TRAIN_TRICKS = ('muon', 'wsd')  # optimizer, schedule
+RECIPES = {
+    'gpt2': (),
+    'modern': (
+        'rope', 'qk_norm', 'relu2', 'rmsnorm', 'zero_init', 'untie', 'muon', 'wsd'),
+}
 
 @dataclass
 class ModernConfig(GPTConfig):
@@ -40,13 +46,18 @@ class ModernConfig(GPTConfig):
     softcap:float=0.0 # logits -> softcap*tanh(logits/softcap); 0: off
     rope_base:float=10000.0 # rotary frequency base
 
-def parse_recipe(recipe:str, # 'gpt2', 'modern', or tricks joined by commas, e.g. 'rope,muon'
-                ) -> tuple:
+def parse_recipe(
+    recipe:str, # 'gpt2', 'modern', or tricks joined by commas, e.g. 'rope,muon'
+) -> tuple:
     "The tricks of a recipe, in a fixed order; ValueError naming any unknown one."
-    names = RECIPES.get(recipe, tuple(t.strip() for t in recipe.split(',') if t.strip()))
+    names = RECIPES.get(
+        recipe, tuple(t.strip() for t in recipe.split(',') if t.strip()))
     known = MODEL_TRICKS + TRAIN_TRICKS
     bad = [t for t in names if t not in known]
-    if bad: raise ValueError(f"unknown trick {', '.join(bad)}: use gpt2, modern, or a comma list of {', '.join(known)}")
+    if bad:
+        raise ValueError(
+            f"unknown trick {', '.join(bad)}: use gpt2, modern, or a comma list of "
+            f"{', '.join(known)}")
     return tuple(t for t in known if t in names)
 
 # %% ../nbs/12_modern.ipynb #74e0e866
@@ -54,21 +65,26 @@ def recipe_config(config:GPTConfig, # the model's sizes
                   tricks:tuple, # from `parse_recipe`
                   softcap:float=15.0, # the cap when 'softcap' is among the tricks
                  ) -> GPTConfig:
-    "`config` as a `ModernConfig` with the model tricks switched on; `config` itself when there are none."
+    """`config` as a `ModernConfig` with the model tricks switched on; `config` itself
+    when there are none."""
     on = {t: True for t in tricks if t in MODEL_TRICKS and t != 'softcap'}
     if 'softcap' in tricks: on['softcap'] = softcap
     return ModernConfig(**asdict(config), **on) if on else config
 
 def recipe_model(config:GPTConfig, # from `recipe_config`
                 ) -> GPT:
-    "A fresh model for `config`: a `ModernGPT` for a `ModernConfig`, else GPT-2's `GPT`."
+    """A fresh model for `config`: a `ModernGPT` for a `ModernConfig`, else GPT-2's
+    `GPT`."""
     return ModernGPT(config) if isinstance(config, ModernConfig) else GPT(config)
 
 # %% ../nbs/12_modern.ipynb #23f40d8a
-def norm_layer(config:GPTConfig, # uses n_embd, bias, and `rmsnorm` when it is a ModernConfig
-              ) -> nn.Module:
-    "The normalisation of a block: parameter-free RMSNorm when `config.rmsnorm`, else GPT-2's LayerNorm."
-    if getattr(config, 'rmsnorm', False): return nn.RMSNorm(config.n_embd, elementwise_affine=False)
+def norm_layer(
+    config:GPTConfig, # uses n_embd, bias, and `rmsnorm` when it is a ModernConfig
+) -> nn.Module:
+    """The normalisation of a block: parameter-free RMSNorm when `config.rmsnorm`, else
+    GPT-2's LayerNorm."""
+    if getattr(config, 'rmsnorm', False):
+        return nn.RMSNorm(config.n_embd, elementwise_affine=False)
     return nn.LayerNorm(config.n_embd, bias=config.bias)
 
 # %% ../nbs/12_modern.ipynb #c8b27022
@@ -76,35 +92,45 @@ def rotary_tables(T:int, # positions 0..T-1
                   hs:int, # head size (even)
                   base:float=10000.0, # frequency base
                  ) -> tuple:
-    "`(cos, sin)` of the rotation angles, each (T, hs/2): position m, pair i turns by m * base^(-2i/hs)."
+    """`(cos, sin)` of the rotation angles, each (T, hs/2): position m, pair i turns by
+    m * base^(-2i/hs)."""
     inv_freq = base ** -(torch.arange(0, hs, 2, dtype=torch.float32)/hs)   # (hs/2,)
     angles = torch.outer(torch.arange(T, dtype=torch.float32), inv_freq)   # (T, hs/2)
     return angles.cos(), angles.sin()
 
-def apply_rotary(x:torch.Tensor, # (B, nh, T, hs) queries or keys
-                 cos:torch.Tensor, # (T, hs/2) from `rotary_tables`, rows of x's positions
-                 sin:torch.Tensor, # (T, hs/2)
-                ) -> torch.Tensor:
+def apply_rotary(
+    x:torch.Tensor, # (B, nh, T, hs) queries or keys
+    cos:torch.Tensor, # (T, hs/2) from `rotary_tables`, rows of x's positions
+    sin:torch.Tensor, # (T, hs/2)
+) -> torch.Tensor:
     "`x` with each pair (i, i + hs/2) rotated by its position's angle, (B, nh, T, hs)."
-    x1, x2 = x.float().chunk(2, dim=-1)                                    # 2 x (B, nh, T, hs/2)
+    x1, x2 = x.float().chunk(2, dim=-1)  # 2 x (B, nh, T, hs/2)
     return torch.cat((x1*cos + x2*sin, x2*cos - x1*sin), dim=-1).type_as(x)
 
 # %% ../nbs/12_modern.ipynb #813fd2e3
 class ModernAttention(CausalSelfAttention):
     "`CausalSelfAttention` with optional QK-norm and rotary positions."
-    def __init__(self, config:ModernConfig): # uses qk_norm, and what CausalSelfAttention uses
+    def __init__(
+        self,
+        config:ModernConfig, # uses qk_norm, and what CausalSelfAttention uses
+    ):
         super().__init__(config)
         self.qk_norm = config.qk_norm
 
-    def forward(self, x:torch.Tensor, # (B, T, C) residual stream
-                kv:tuple|None=None, # `(KVCache, layer)` during cached generation
-                rope:tuple|None=None, # `(cos, sin)` rows of x's positions, or None (no rotation)
-               ) -> torch.Tensor:
+    def forward(
+        self,
+        x:torch.Tensor, # (B, T, C) residual stream
+        kv:tuple|None=None, # `(KVCache, layer)` during cached generation
+        # `(cos, sin)` rows of x's positions, or None (no rotation)
+        rope:tuple|None=None,
+    ) -> torch.Tensor:
         "Attention output, (B, T, C)."
-        q, k, v = self.qkv(x)                                               # 3 x (B, nh, T, hs)
-        if self.qk_norm: q, k = F.rms_norm(q, (q.size(-1),)), F.rms_norm(k, (k.size(-1),))
+        q, k, v = self.qkv(x)  # 3 x (B, nh, T, hs)
+        if self.qk_norm:
+            q, k = F.rms_norm(q, (q.size(-1),)), F.rms_norm(k, (k.size(-1),))
         if rope is not None: q, k = apply_rotary(q, *rope), apply_rotary(k, *rope)
-        if kv is not None: k, v = kv[0].update(kv[1], k, v)                 # (B, nh, S, hs)
+        if kv is not None:
+            k, v = kv[0].update(kv[1], k, v)                 # (B, nh, S, hs)
         return self.out(self.attend(q, k, v))                               # (B, T, C)
 
 # %% ../nbs/12_modern.ipynb #ffbc79d2
@@ -118,7 +144,9 @@ class ModernBlock(Block):
         nn.Module.__init__(self)
         self.ln_1, self.attn = norm_layer(config), ModernAttention(config)
         self.ln_2, self.mlp = norm_layer(config), MLP(config)
-        if config.relu2: self.mlp.gelu = ReLU2()      # keeps the module name: the state_dict is unchanged
+        if config.relu2:
+            # keeps the module name: the state_dict is unchanged
+            self.mlp.gelu = ReLU2()
 
     def forward(self, x:torch.Tensor, # (B, T, C) residual stream
                 kv:tuple|None=None, # `(KVCache, layer)` during cached generation
@@ -131,88 +159,118 @@ class ModernBlock(Block):
 # %% ../nbs/12_modern.ipynb #af4177ab
 class ModernGPT(GPT):
     "GPT-2 with the switches of a `ModernConfig`; every switch off gives exactly `GPT`."
-    config_class = ModernConfig   # what `load_model` (06) builds the config of a saved ModernGPT with
+    # what `load_model` (06) builds the config of a saved ModernGPT with
+    config_class = ModernConfig
     def __init__(self, config:ModernConfig): # model sizes and switches
         nn.Module.__init__(self)
         self.config = config
-        parts = dict(wte=nn.Embedding(config.vocab_size, config.n_embd), drop=nn.Dropout(config.dropout),
-                     h=nn.ModuleList([ModernBlock(config) for _ in range(config.n_layer)]), ln_f=norm_layer(config))
-        if not config.rope: parts['wpe'] = nn.Embedding(config.block_size, config.n_embd)
-        self.transformer = nn.ModuleDict({k: parts[k] for k in ('wte', 'wpe', 'drop', 'h', 'ln_f') if k in parts})
+        parts = dict(
+            wte=nn.Embedding(config.vocab_size, config.n_embd),
+            drop=nn.Dropout(config.dropout),
+            h=nn.ModuleList([ModernBlock(config) for _ in range(config.n_layer)]),
+            ln_f=norm_layer(config))
+        if not config.rope:
+            parts['wpe'] = nn.Embedding(config.block_size, config.n_embd)
+        self.transformer = nn.ModuleDict(
+            {k: parts[k] for k in ('wte', 'wpe', 'drop', 'h', 'ln_f') if k in parts})
         self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
         if not config.untie: self.transformer.wte.weight = self.lm_head.weight
-        self.apply(self._init_weights)                              # GPT-2's init, as in 02
+        self.apply(self._init_weights)  # GPT-2's init, as in 02
         std = 0.02/math.sqrt(2*config.n_layer)
         for b in self.transformer.h:
             for proj in (b.attn.c_proj, b.mlp.c_proj):
-                if config.zero_init: nn.init.zeros_(proj.weight)
+                if config.zero_init:nn.init.zeros_(proj.weight)
                 else: nn.init.normal_(proj.weight, mean=0.0, std=std)
         if config.untie and config.zero_init: nn.init.zeros_(self.lm_head.weight)
-        if config.rope:                                             # not saved: rebuilt from the config
-            cos, sin = rotary_tables(config.block_size, config.n_embd // config.n_head, config.rope_base)
+        if config.rope:  # not saved: rebuilt from the config
+            cos, sin = rotary_tables(
+                config.block_size, config.n_embd // config.n_head, config.rope_base)
             self.register_buffer('rope_cos', cos, persistent=False)
             self.register_buffer('rope_sin', sin, persistent=False)
 
-    def num_params(self, non_embedding:bool=False) -> int: # leave out wpe, when there is one
+    def num_params(
+        self,
+        non_embedding:bool=False, # leave out wpe, when there is one
+    ) -> int:
         "Number of parameters, a tied embedding counted once."
         n = sum(p.numel() for p in self.parameters())
-        return n - self.transformer.wpe.weight.numel() if non_embedding and 'wpe' in self.transformer else n
+        return (n - self.transformer.wpe.weight.numel()
+                if non_embedding and 'wpe' in self.transformer
+                else n)
 
 # %% ../nbs/12_modern.ipynb #30da35bb
 @patch
-def forward(self:ModernGPT,
-            idx:torch.Tensor, # (B, T) token ids
-            targets:torch.Tensor|None=None, # (B, T) next-token ids; -1 marks positions left out of the loss
-            kv_cache=None, # a `KVCache` of the positions already seen (generation)
-           ) -> tuple:
-    "`(logits, loss)` as in `GPT.forward`, with rotary positions and capped logits when switched on."
+def forward(
+    self:ModernGPT,
+    idx:torch.Tensor, # (B, T) token ids
+    # (B, T) next-token ids; -1 marks positions left out of the loss
+    targets:torch.Tensor|None=None,
+    kv_cache=None, # a `KVCache` of the positions already seen (generation)
+) -> tuple:
+    """`(logits, loss)` as in `GPT.forward`, with rotary positions and capped logits
+    when switched on."""
     cfg, tr = self.config, self.transformer
     pos = self.positions(idx, kv_cache)                                         # (T,)
-    x = tr.wte(idx) if cfg.rope else tr.wte(idx) + tr.wpe(pos)                  # (B, T, C)
-    rope = (self.rope_cos[pos], self.rope_sin[pos]) if cfg.rope else None       # 2 x (T, hs/2)
+    x = tr.wte(idx) if cfg.rope else tr.wte(idx) + tr.wpe(pos)  # (B, T, C)
+    # 2 x (T, hs/2)
+    rope = (self.rope_cos[pos], self.rope_sin[pos]) if cfg.rope else None
     x = tr.drop(x)
-    for i, block in enumerate(tr.h): x = block(x, None if kv_cache is None else (kv_cache, i), rope)
+    for i, block in enumerate(tr.h):
+        x = block(x, None if kv_cache is None else (kv_cache, i), rope)
     if kv_cache is not None: kv_cache.n += idx.size(1)
-    logits = self.lm_head(tr.ln_f(x))                                           # (B, T, V)
+    logits = self.lm_head(tr.ln_f(x))  # (B, T, V)
     if cfg.softcap: logits = cfg.softcap*torch.tanh(logits/cfg.softcap)
     loss = None
     if targets is not None:
-        loss = F.cross_entropy(logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-1)
+        loss = F.cross_entropy(
+            logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-1)
     return logits, loss
 
 # %% ../nbs/12_modern.ipynb #fff094f5
 NS_COEFFS = (3.4445, -4.7750, 2.0315)   # the quintic of Muon: steep at 0, lands near 1
 
-def newton_schulz(G:torch.Tensor, # (..., m, n) matrices, e.g. a stack of same-shape gradients
-                  steps:int=5, # iterations: 5 in the speedrun
-                  dtype:torch.dtype=torch.bfloat16, # the products' dtype (bf16 uses this CPU's AMX / a GPU's tensor cores)
-                 ) -> torch.Tensor:
-    "Approximately `U @ V^T` for each `G = U S V^T`: singular values pushed near 1, in G's dtype and shape."
+def newton_schulz(
+    G:torch.Tensor, # (..., m, n) matrices, e.g. a stack of same-shape gradients
+    steps:int=5, # iterations: 5 in the speedrun
+    # the products' dtype (bf16 uses this CPU's AMX / a GPU's tensor cores)
+    dtype:torch.dtype=torch.bfloat16,
+) -> torch.Tensor:
+    """Approximately `U @ V^T` for each `G = U S V^T`: singular values pushed near 1, in
+    G's dtype and shape."""
     a, b, c = NS_COEFFS
-    X = G.reshape(-1, *G.shape[-2:]).to(dtype)                  # (N, m, n): a batch of matrices
+    X = G.reshape(-1, *G.shape[-2:]).to(dtype)  # (N, m, n): a batch of matrices
     tall = X.size(-2) > X.size(-1)
-    if tall: X = X.mT                                           # (N, n, m): the Gram matrix is the small one
+    if tall:
+        X = X.mT  # (N, n, m): the Gram matrix is the small one
     X = X/(X.norm(dim=(-2, -1), keepdim=True) + 1e-7)           # singular values <= 1
     for _ in range(steps):
-        A = X @ X.mT                                            # (N, r, r), r = min(m, n)
-        B = torch.baddbmm(A, A, A, beta=b, alpha=c)             # b*A + c*A@A, one fused call
+        A = X @ X.mT  # (N, r, r), r = min(m, n)
+        B = torch.baddbmm(A, A, A, beta=b, alpha=c)  # b*A + c*A@A, one fused call
         X = torch.baddbmm(X, B, X, beta=a, alpha=1)             # a*X + B@X
     return (X.mT if tall else X).reshape(G.shape).to(G.dtype)
 
 # %% ../nbs/12_modern.ipynb #ec140e4d
 class MuonAdamW(torch.optim.Optimizer):
-    "Muon for the groups with `kind='muon'` (2-D hidden matrices), AdamW for the others; one state, one step."
-    def __init__(self, groups:list, # param-group dicts; 'kind' 'muon' or 'adamw' (default), optional 'lr_scale'
-                 lr:float=5e-3, # learning rate before a group's lr_scale
-                 betas:tuple=(0.9, 0.95), # AdamW moments
-                 eps:float=1e-8, # AdamW epsilon
-                 weight_decay:float=0.0, # decoupled weight decay (a group may set its own)
-                 momentum:float=0.95, # Muon's Nesterov momentum
-                 ns_steps:int=5, # Newton-Schulz iterations per Muon step
-                 ns_dtype:torch.dtype=torch.bfloat16, # Newton-Schulz products: the run's matmul dtype
-                ):
-        super().__init__(groups, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, momentum=momentum,
-                                      ns_steps=ns_steps, kind='adamw', lr_scale=1.0))
+    """Muon for the groups with `kind='muon'` (2-D hidden matrices), AdamW for the
+    others; one state, one step."""
+    def __init__(
+        self,
+        # param-group dicts; 'kind' 'muon' or 'adamw' (default), optional 'lr_scale'
+        groups:list,
+        lr:float=5e-3, # learning rate before a group's lr_scale
+        betas:tuple=(0.9, 0.95), # AdamW moments
+        eps:float=1e-8, # AdamW epsilon
+        weight_decay:float=0.0, # decoupled weight decay (a group may set its own)
+        momentum:float=0.95, # Muon's Nesterov momentum
+        ns_steps:int=5, # Newton-Schulz iterations per Muon step
+        # Newton-Schulz products: the run's matmul dtype
+        ns_dtype:torch.dtype=torch.bfloat16,
+    ):
+        super().__init__(
+            groups,
+            dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
+                 momentum=momentum, ns_steps=ns_steps, kind='adamw', lr_scale=1.0),
+        )
         self.ns_dtype = ns_dtype
 
     @torch.no_grad()
@@ -221,20 +279,26 @@ class MuonAdamW(torch.optim.Optimizer):
         for g in self.param_groups:
             ps = [p for p in g['params'] if p.grad is not None]
             if g['weight_decay']:
-                for p in ps: p.mul_(1 - g['lr']*g['weight_decay'])          # decoupled decay, before the step
+                for p in ps:
+                    # decoupled decay, before the step
+                    p.mul_(1 - g['lr']*g['weight_decay'])
             (self._muon if g['kind'] == 'muon' else self._adamw)(g, ps)
 
 # %% ../nbs/12_modern.ipynb #08833435
 @patch
 def _adamw(self:MuonAdamW, g:dict, ps:list):
-    "Adam's step with bias correction for the parameters `ps` of group `g` (decay already applied)."
+    """Adam's step with bias correction for the parameters `ps` of group `g` (decay
+    already applied)."""
     b1, b2 = g['betas']
     for p in ps:
         st = self.state[p]
-        if not st: st.update(step=0, exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
+        if not st:
+            st.update(
+                step=0, exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
         st['step'] += 1
-        st['exp_avg'].lerp_(p.grad, 1 - b1)                                  # first moment
-        st['exp_avg_sq'].mul_(b2).addcmul_(p.grad, p.grad, value=1 - b2)     # second moment
+        st['exp_avg'].lerp_(p.grad, 1 - b1)  # first moment
+        # second moment
+        st['exp_avg_sq'].mul_(b2).addcmul_(p.grad, p.grad, value=1 - b2)
         denom = (st['exp_avg_sq'].sqrt()/math.sqrt(1 - b2**st['step'])).add_(g['eps'])
         p.addcdiv_(st['exp_avg'], denom, value=-g['lr']/(1 - b1**st['step']))
 
@@ -249,45 +313,57 @@ def _muon(self:MuonAdamW, g:dict, ps:list):
             st = self.state[p]
             if not st: st['momentum_buffer'] = torch.zeros_like(p)
             buf = st['momentum_buffer'].lerp_(p.grad, 1 - g['momentum'])
-            ups.append(p.grad.lerp(buf, g['momentum']))                     # Nesterov: look one step ahead
-        O = newton_schulz(torch.stack(ups), g['ns_steps'], self.ns_dtype)   # (N, rows, cols)
-        scale = max(1.0, shape[0]/shape[1])**0.5                            # tall matrices: same RMS step
+            ups.append(p.grad.lerp(buf, g['momentum']))  # Nesterov: look one step ahead
+        # (N, rows, cols)
+        O = newton_schulz(torch.stack(ups), g['ns_steps'], self.ns_dtype)
+        scale = max(1.0, shape[0]/shape[1])**0.5  # tall matrices: same RMS step
         for p, o in zip(same, O): p.add_(o, alpha=-g['lr']*scale)
 
 # %% ../nbs/12_modern.ipynb #b0d8a274
-def configure_muon(model:nn.Module, # the (maybe wrapped) model
-                   lr:float=5e-3, # AdamW's learning rate (embeddings, head, gains)
-                   muon_lr:float=0.02, # Muon's learning rate (the 2-D matrices inside the blocks)
-                   weight_decay:float=0.1, # AdamW's decay on embeddings and head; Muon's matrices: none
-                   betas:tuple=(0.9, 0.95), # AdamW moments
-                   ns_steps:int=5, # Newton-Schulz iterations
-                   ns_dtype:torch.dtype=torch.bfloat16, # Newton-Schulz products' dtype
-                  ) -> MuonAdamW:
+def configure_muon(
+    model:nn.Module, # the (maybe wrapped) model
+    lr:float=5e-3, # AdamW's learning rate (embeddings, head, gains)
+    muon_lr:float=0.02, # Muon's learning rate (the 2-D matrices inside the blocks)
+    # AdamW's decay on embeddings and head; Muon's matrices: none
+    weight_decay:float=0.1,
+    betas:tuple=(0.9, 0.95), # AdamW moments
+    ns_steps:int=5, # Newton-Schulz iterations
+    ns_dtype:torch.dtype=torch.bfloat16, # Newton-Schulz products' dtype
+) -> MuonAdamW:
     "A `MuonAdamW` with the block matrices on Muon and everything else on AdamW."
     raw = unwrap_model(model)
     hidden = [p for p in raw.transformer.h.parameters() if p.dim() == 2]
     on_muon = {id(p) for p in hidden}
-    rest = [p for p in raw.parameters() if id(p) not in on_muon]                # a tied weight appears once
+    # a tied weight appears once
+    rest = [p for p in raw.parameters() if id(p) not in on_muon]
     groups = [dict(params=[p for p in rest if p.dim() >= 2], weight_decay=weight_decay),
               dict(params=[p for p in rest if p.dim() < 2], weight_decay=0.0),
               dict(params=hidden, kind='muon', weight_decay=0.0, lr_scale=muon_lr/lr)]
-    return MuonAdamW([g for g in groups if g['params']], lr=lr, betas=betas, ns_steps=ns_steps, ns_dtype=ns_dtype)
+    return MuonAdamW(
+        [g for g in groups if g['params']], lr=lr, betas=betas, ns_steps=ns_steps,
+        ns_dtype=ns_dtype)
 
 # %% ../nbs/12_modern.ipynb #7e0d0c1e
-def recipe_optimizer(model:nn.Module, # the (maybe wrapped) model
-                     tricks:tuple, # from `parse_recipe`
-                     lr:float, # AdamW's learning rate
-                     muon_lr:float=0.02, # Muon's, when 'muon' is among the tricks
-                     weight_decay:float=0.1, # AdamW's decay on matrices and embeddings
-                     betas:tuple=(0.9, 0.95), # AdamW moments
-                     fused:bool|None=None, # fused AdamW (GPT-2 recipe only)
-                     ns_steps:int=5, # Newton-Schulz iterations (Muon)
-                     ns_dtype:torch.dtype=torch.bfloat16, # Newton-Schulz products (Muon): the run's matmul dtype
-                    ) -> torch.optim.Optimizer:
+def recipe_optimizer(
+    model:nn.Module, # the (maybe wrapped) model
+    tricks:tuple, # from `parse_recipe`
+    lr:float, # AdamW's learning rate
+    muon_lr:float=0.02, # Muon's, when 'muon' is among the tricks
+    weight_decay:float=0.1, # AdamW's decay on matrices and embeddings
+    betas:tuple=(0.9, 0.95), # AdamW moments
+    fused:bool|None=None, # fused AdamW (GPT-2 recipe only)
+    ns_steps:int=5, # Newton-Schulz iterations (Muon)
+    # Newton-Schulz products (Muon): the run's matmul dtype
+    ns_dtype:torch.dtype=torch.bfloat16,
+) -> torch.optim.Optimizer:
     "The recipe's optimizer: `MuonAdamW` with 'muon', else 05's AdamW."
-    if 'muon' in tricks: return configure_muon(model, lr, muon_lr, weight_decay, betas, ns_steps, ns_dtype)
+    if 'muon' in tricks:
+        return configure_muon(
+            model, lr, muon_lr, weight_decay, betas, ns_steps, ns_dtype)
     device_type = next(model.parameters()).device.type
-    return configure_optimizer(model, weight_decay, lr, betas, device_type=device_type, fused=fused, verbose=False)
+    return configure_optimizer(
+        model, weight_decay, lr, betas, device_type=device_type, fused=fused,
+        verbose=False)
 
 # %% ../nbs/12_modern.ipynb #8217495c
 def get_lr_wsd(step:int, # optimizer step, from 0
@@ -297,9 +373,10 @@ def get_lr_wsd(step:int, # optimizer step, from 0
                max_steps:int=1, # end of the decay
                cooldown_frac:float=0.4, # fraction of `max_steps` spent decaying
               ) -> float:
-    "Learning rate at `step`: linear warmup, a constant plateau, then a linear cooldown to `min_lr`."
+    """Learning rate at `step`: linear warmup, a constant plateau, then a linear
+    cooldown to `min_lr`."""
     if step < warmup_steps: return max_lr*(step + 1)/warmup_steps
-    start = max_steps - round(cooldown_frac*max_steps)             # first step of the cooldown
+    start = max_steps - round(cooldown_frac*max_steps)  # first step of the cooldown
     if step < start: return max_lr
     return max_lr + (min_lr - max_lr)*min(1.0, (step - start)/max(1, max_steps - start))
 
@@ -311,6 +388,10 @@ def recipe_schedule(tricks:tuple, # from `parse_recipe`
                     cooldown_frac:float=0.4, # WSD's decay fraction
                    ):
     "`step -> lr`: WSD with 'wsd' among the tricks, else 05's warmup + cosine."
-    if 'wsd' in tricks: return functools.partial(get_lr_wsd, max_lr=lr, min_lr=min_lr, warmup_steps=warmup_steps,
-                                                 max_steps=max_steps, cooldown_frac=cooldown_frac)
-    return functools.partial(get_lr, max_lr=lr, min_lr=min_lr, warmup_steps=warmup_steps, max_steps=max_steps)
+    if 'wsd' in tricks:
+        return functools.partial(
+            get_lr_wsd, max_lr=lr, min_lr=min_lr, warmup_steps=warmup_steps,
+            max_steps=max_steps, cooldown_frac=cooldown_frac)
+    return functools.partial(
+        get_lr, max_lr=lr, min_lr=min_lr, warmup_steps=warmup_steps, max_steps=max_steps
+    )

@@ -17,23 +17,36 @@ import torch
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
-from .data import UserError, CharTokenizer, atomic_write, data_dir, gpt2_encoding, tiny_shakespeare
+from .data import UserError, CharTokenizer, atomic_write, data_dir
+from .data import gpt2_encoding, tiny_shakespeare
 
 # %% ../nbs/04_shards.ipynb #2f301bcd
 SHARD_FORMAT = 'nanogpt_nb-shards-v1'
 
 class ShardError(UserError, RuntimeError):
-    "A shard directory is missing, incomplete or inconsistent; the message names it and what to do."
+    """A shard directory is missing, incomplete or inconsistent; the message names it
+    and what to do."""
 
 class _DocEncoder:
-    "Picklable document -> uint16 token array; each worker process builds its tokenizer lazily."
-    def __init__(self, chars:str|None=None): # None: GPT-2 BPE with <|endoftext|> first; else the character vocabulary
+    """Picklable document -> uint16 token array; each worker process builds its
+    tokenizer lazily."""
+    def __init__(
+        self,
+        # None: GPT-2 BPE with <|endoftext|> first; else the character vocabulary
+        chars:str|None=None,
+    ):
         self.chars, self._tok = chars, None
-    def __getstate__(self): return {'chars': self.chars, '_tok': None}  # ship the recipe, not the tokenizer
+    def __getstate__(self):
+        return {'chars': self.chars, '_tok': None}  # ship the recipe, not the tokenizer
     def __call__(self, doc:str) -> np.ndarray:
-        if not isinstance(doc, str): raise TypeError(f"documents must be str, got {type(doc).__name__}")
-        if self._tok is None: self._tok = gpt2_encoding() if self.chars is None else CharTokenizer(self.chars)
-        ids = [self._tok.eot_token] + self._tok.encode_ordinary(doc) if self.chars is None else self._tok.encode(doc)
+        if not isinstance(doc, str):
+            raise TypeError(f"documents must be str, got {type(doc).__name__}")
+        if self._tok is None:
+            self._tok = (
+                gpt2_encoding() if self.chars is None else CharTokenizer(self.chars))
+        ids = ([self._tok.eot_token] + self._tok.encode_ordinary(doc)
+               if self.chars is None
+               else self._tok.encode(doc))
         return np.asarray(ids, dtype=np.uint16)
 
 def _save_shard(out_dir:Path, split:str, i:int, tokens:np.ndarray) -> str:
@@ -46,40 +59,67 @@ def read_meta(data_dir:str|Path, # a shard directory
              ) -> dict:
     "The validated `meta.json` of a shard directory."
     p = Path(data_dir)/'meta.json'
-    if not p.exists(): raise ShardError(f"{p} not found: prepare the shards first (prepare_shards, prepare_shakespeare or prepare_fineweb)")
-    try: meta = json.loads(p.read_text())
-    except json.JSONDecodeError as e: raise ShardError(f"{p} is not valid JSON ({e.msg}): prepare the shards again") from None
-    if not isinstance(meta, dict) or meta.get('format') != SHARD_FORMAT: raise ShardError(
+    if not p.exists():
+        raise ShardError(f"{p} not found: prepare the shards first (prepare_shards, "
+                         "prepare_shakespeare or prepare_fineweb)")
+    try:
+        meta = json.loads(p.read_text())
+    except json.JSONDecodeError as e:
+        raise ShardError(
+            f"{p} is not valid JSON ({e.msg}): prepare the shards again") from None
+    if not isinstance(meta, dict) or meta.get('format') != SHARD_FORMAT:
+        raise ShardError(
         f"{p} is not a {SHARD_FORMAT} meta.json: prepare the shards again")
     missing = [k for k in ('tokenizer', 'vocab_size', 'splits') if k not in meta]
-    if missing or not isinstance(meta['splits'], dict) or not isinstance(meta['vocab_size'], int): raise ShardError(
-        f"{p} lacks {', '.join(missing) or 'a valid splits/vocab_size'}: prepare the shards again")
+    if (missing
+        or not isinstance(meta['splits'], dict)
+        or not isinstance(meta['vocab_size'], int)):
+        raise ShardError(
+            f"{p} lacks {', '.join(missing) or 'a valid splits/vocab_size'}: prepare "
+            "the shards again")
     return meta
 
 # %% ../nbs/04_shards.ipynb #7737b53c
-def prepare_shards(documents:Iterable[str], # texts, e.g. a list or a streaming dataset's generator
-                   out_dir:str|Path, # shard directory (created if needed)
-                   shard_size:int=10**8, # tokens per shard (the last shard of a split may be shorter)
-                   tokenizer:str|CharTokenizer='gpt2', # 'gpt2' (tiktoken BPE, <|endoftext|> before each document) or a CharTokenizer
-                   num_proc:int|None=None, # tokenizing processes; None: half the CPUs; 1: in this process
-                   split:str='train', # 'train' or 'val'; this split's old shards are replaced
-                   chunksize:int=16, # documents per inter-process task
-                   max_tokens:int|None=None, # stop after this many tokens (the last document is cut)
-                   progress:bool=True, # show a tqdm bar in tokens
-                  ) -> dict:
-    "Tokenize `documents` into uint16 shards `{split}_{i:06d}.npy` in `out_dir` and record them in `meta.json`."
-    if split not in ('train', 'val'): raise ValueError(f"split must be 'train' or 'val', got {split!r}")
+def prepare_shards(
+    documents:Iterable[str], # texts, e.g. a list or a streaming dataset's generator
+    out_dir:str|Path, # shard directory (created if needed)
+    shard_size:int=10**8, # tokens per shard (the last shard of a split may be shorter)
+    # 'gpt2' (tiktoken BPE, <|endoftext|> before each document) or a CharTokenizer
+    tokenizer:str|CharTokenizer='gpt2',
+    # tokenizing processes; None: half the CPUs; 1: in this process
+    num_proc:int|None=None,
+    split:str='train', # 'train' or 'val'; this split's old shards are replaced
+    chunksize:int=16, # documents per inter-process task
+    max_tokens:int|None=None, # stop after this many tokens (the last document is cut)
+    progress:bool=True, # show a tqdm bar in tokens
+) -> dict:
+    """Tokenize `documents` into uint16 shards `{split}_{i:06d}.npy` in `out_dir` and
+    record them in `meta.json`."""
+    if split not in ('train', 'val'):
+        raise ValueError(f"split must be 'train' or 'val', got {split!r}")
     if shard_size < 1: raise ValueError(f"shard_size must be >= 1, got {shard_size}")
-    if isinstance(tokenizer, CharTokenizer): kind, chars, vocab, eot = 'char', tokenizer.chars, tokenizer.vocab_size, None
-    elif tokenizer == 'gpt2': kind, chars, vocab, eot = 'gpt2', None, 50257, 50256
-    else: raise ValueError(f"tokenizer must be 'gpt2' or a CharTokenizer, got {tokenizer!r}")
-    if vocab > 2**16: raise ValueError(f"a vocabulary of {vocab} ids does not fit uint16 shards")
+    if isinstance(tokenizer, CharTokenizer):
+        kind, chars, vocab, eot = 'char', tokenizer.chars, tokenizer.vocab_size, None
+    elif tokenizer == 'gpt2':
+        kind, chars, vocab, eot = 'gpt2', None, 50257, 50256
+    else:
+        raise ValueError(
+            f"tokenizer must be 'gpt2' or a CharTokenizer, got {tokenizer!r}")
+    if vocab > 2**16:
+        raise ValueError(f"a vocabulary of {vocab} ids does not fit uint16 shards")
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     meta_path = out_dir/'meta.json'
-    meta = read_meta(out_dir) if meta_path.exists() else dict(format=SHARD_FORMAT, tokenizer=kind, chars=chars, vocab_size=vocab,
-                                                              eot=eot, dtype='uint16', shard_size=shard_size, splits={})
-    if (meta['tokenizer'], meta['chars']) != (kind, chars): raise ShardError(
-        f"{out_dir} already holds {meta['tokenizer']} shards with another tokenizer: use another out_dir or delete it")
+    meta = (
+        read_meta(out_dir)
+        if meta_path.exists()
+        else dict(
+            format=SHARD_FORMAT, tokenizer=kind, chars=chars, vocab_size=vocab, eot=eot,
+            dtype='uint16', shard_size=shard_size, splits={})
+    )
+    if (meta['tokenizer'], meta['chars']) != (kind, chars):
+        raise ShardError(
+            f"{out_dir} already holds {meta['tokenizer']} shards with another "
+            "tokenizer: use another out_dir or delete it")
     meta['splits'].pop(split, None)  # the split is unlisted while it is being rewritten
     atomic_write(meta_path, lambda f: f.write(json.dumps(meta, indent=1).encode()))
     for old in out_dir.glob(f'{split}_*.npy'): old.unlink()
@@ -88,92 +128,151 @@ def prepare_shards(documents:Iterable[str], # texts, e.g. a list or a streaming 
     buf = np.empty(shard_size, dtype=np.uint16)  # the shard being filled
     fill, total, n_docs, names = 0, 0, 0, []
     with contextlib.ExitStack() as stack:
-        if num_proc > 1: arrays = stack.enter_context(mp.Pool(num_proc)).imap(encode, documents, chunksize=chunksize)
-        else: arrays = map(encode, documents)
-        bar = stack.enter_context(tqdm(unit='tok', unit_scale=True, desc=f'{out_dir.name}/{split}', disable=not progress, leave=False))
+        if num_proc > 1:
+            arrays = stack.enter_context(mp.Pool(num_proc)).imap(
+                encode, documents, chunksize=chunksize)
+        else:
+            arrays = map(encode, documents)
+        bar = stack.enter_context(
+            tqdm(unit='tok', unit_scale=True, desc=f'{out_dir.name}/{split}',
+                 disable=not progress, leave=False)
+        )
         for toks in arrays:
             n_docs += 1
-            if max_tokens is not None: toks = toks[:max_tokens - total]
+            if max_tokens is not None:
+                toks = toks[:max_tokens - total]
             while len(toks):  # a document can straddle shards
                 take = min(shard_size - fill, len(toks))
                 buf[fill:fill+take] = toks[:take]
                 fill, total, toks = fill + take, total + take, toks[take:]
                 bar.update(take)
-                if fill == shard_size: names.append(_save_shard(out_dir, split, len(names), buf)); fill = 0
+                if fill == shard_size:
+                    names.append(_save_shard(out_dir, split, len(names), buf)); fill = 0
             if max_tokens is not None and total >= max_tokens: break
         if fill: names.append(_save_shard(out_dir, split, len(names), buf[:fill]))
-    if not total: raise ShardError(f"no tokens for split {split!r} in {out_dir}: the documents were empty")
+    if not total:
+        raise ShardError(
+            f"no tokens for split {split!r} in {out_dir}: the documents were empty")
     meta['splits'][split] = dict(shards=names, tokens=total, documents=n_docs)
     atomic_write(meta_path, lambda f: f.write(json.dumps(meta, indent=1).encode()))
     return meta['splits'][split]
 
 # %% ../nbs/04_shards.ipynb #073db59b
-def prepare_shakespeare(kind:str='gpt2', # 'gpt2' (BPE) or 'char' (the 65-character vocabulary of 00)
-                        out_dir:str|Path|None=None, # default `data_dir()/f'shakespeare_{kind}'`
-                        shard_size:int=100_000, # tokens per shard: several shards, to exercise the loader
-                        overwrite:bool=False, # rewrite even if complete shards exist
-                       ) -> Path:
-    "Tiny Shakespeare as train/val token shards (90/10 split by position); returns the shard directory."
-    if kind not in ('gpt2', 'char'): raise ValueError(f"kind must be 'gpt2' or 'char', got {kind!r}")
+def prepare_shakespeare(
+    kind:str='gpt2', # 'gpt2' (BPE) or 'char' (the 65-character vocabulary of 00)
+    out_dir:str|Path|None=None, # default `data_dir()/f'shakespeare_{kind}'`
+    shard_size:int=100_000, # tokens per shard: several shards, to exercise the loader
+    overwrite:bool=False, # rewrite even if complete shards exist
+) -> Path:
+    """Tiny Shakespeare as train/val token shards (90/10 split by position); returns the
+    shard directory."""
+    if kind not in ('gpt2', 'char'):
+        raise ValueError(f"kind must be 'gpt2' or 'char', got {kind!r}")
     out_dir = Path(out_dir or data_dir()/f'shakespeare_{kind}')
-    if not overwrite and (out_dir/'meta.json').exists() and set(read_meta(out_dir)['splits']) == {'train', 'val'}: return out_dir
+    if (not overwrite
+        and (out_dir/'meta.json').exists()
+        and set(read_meta(out_dir)['splits']) == {'train', 'val'}):
+        return out_dir
     text = tiny_shakespeare()
     n = int(0.9*len(text))  # split the characters, as 00 does
     tok = 'gpt2' if kind == 'gpt2' else CharTokenizer.from_text(text)
     for split, doc in (('train', text[:n]), ('val', text[n:])):
-        prepare_shards([doc], out_dir, shard_size, tok, num_proc=1, split=split, progress=False)
+        prepare_shards(
+            [doc], out_dir, shard_size, tok, num_proc=1, split=split, progress=False)
     return out_dir
 
 # %% ../nbs/04_shards.ipynb #14000dc2
-def prepare_fineweb(out_dir:str|Path|None=None, # default `data_dir()/'edu_fineweb10B'`
-                    name:str='sample-10BT', # FineWeb-edu config: 'sample-10BT', 'sample-100BT', ...
-                    shard_size:int=10**8, # tokens per shard
-                    val_docs:int=100_000, # leading documents of the stream used for validation (about 1e8 tokens)
-                    max_tokens:int|None=None, # cap on train tokens, for a partial download
-                    num_proc:int|None=None, # tokenizing processes (None: half the CPUs)
-                   ) -> Path:
-    "FineWeb-edu (streamed from the hub) as GPT-2 token shards; returns the shard directory."
-    try: from datasets import load_dataset
-    except ImportError: raise ImportError("prepare_fineweb needs the `datasets` package: pip install 'nanogpt-nb[data]'") from None
+def prepare_fineweb(
+    out_dir:str|Path|None=None, # default `data_dir()/'edu_fineweb10B'`
+    name:str='sample-10BT', # FineWeb-edu config: 'sample-10BT', 'sample-100BT', ...
+    shard_size:int=10**8, # tokens per shard
+    # leading documents of the stream used for validation (about 1e8 tokens)
+    val_docs:int=100_000,
+    max_tokens:int|None=None, # cap on train tokens, for a partial download
+    num_proc:int|None=None, # tokenizing processes (None: half the CPUs)
+) -> Path:
+    """FineWeb-edu (streamed from the hub) as GPT-2 token shards; returns the shard
+    directory."""
+    try:
+        from datasets import load_dataset
+    except ImportError:
+        raise ImportError("prepare_fineweb needs the `datasets` package: pip install "
+                          "'nanogpt-nb[data]'") from None
     out_dir = Path(out_dir or data_dir()/'edu_fineweb10B')
-    ds = load_dataset('HuggingFaceFW/fineweb-edu', name=name, split='train', streaming=True)
+    ds = load_dataset(
+        'HuggingFaceFW/fineweb-edu', name=name, split='train', streaming=True)
     docs = (row['text'] for row in ds)
-    prepare_shards(itertools.islice(docs, val_docs), out_dir, shard_size, 'gpt2', num_proc, split='val')
-    prepare_shards(docs, out_dir, shard_size, 'gpt2', num_proc, split='train', max_tokens=max_tokens)  # continues the stream
+    prepare_shards(
+        itertools.islice(docs, val_docs), out_dir, shard_size, 'gpt2', num_proc,
+        split='val')
+    # continues the stream
+    prepare_shards(docs, out_dir, shard_size, 'gpt2', num_proc, split='train',
+                   max_tokens=max_tokens)
     return out_dir
 
 # %% ../nbs/04_shards.ipynb #d72914cd
 class ShardLoader:
-    "`(x, y)` batches of shape `(B, T)` from token shards: shuffled chunks per epoch or random windows, exactly resumable."
-    def __init__(self, data_dir:str|Path, # shard directory with meta.json
-                 split:str, # 'train' or 'val'
-                 batch_size:int, # B: rows per batch on this rank
-                 block_size:int, # T: tokens per row
-                 rank:int=0, # this process's rank
-                 world_size:int=1, # number of processes reading the stream
-                 seed:int=1337, # seeds the per-epoch permutations (same on every rank)
-                 device:str|torch.device='cpu', # where batches go
-                 sampling:str='epoch', # 'epoch': every chunk once per epoch, shuffled; 'random': windows at uniform random positions (nanoGPT's get_batch)
-                ):
-        if sampling not in ('epoch', 'random'): raise ValueError(f"sampling must be 'epoch' or 'random', got {sampling!r}")
-        if not 0 <= rank < world_size: raise ValueError(f"rank must be in [0, world_size={world_size}), got {rank}")
-        if batch_size < 1 or block_size < 1: raise ValueError(f"batch_size and block_size must be >= 1, got {batch_size}, {block_size}")
-        self.data_dir, self.split, self.B, self.T = Path(data_dir), split, batch_size, block_size
-        self.rank, self.world_size, self.seed, self.device, self.sampling = rank, world_size, seed, torch.device(device), sampling
+    """`(x, y)` batches of shape `(B, T)` from token shards: shuffled chunks per epoch
+    or random windows, exactly resumable."""
+    def __init__(
+        self,
+        data_dir:str|Path, # shard directory with meta.json
+        split:str, # 'train' or 'val'
+        batch_size:int, # B: rows per batch on this rank
+        block_size:int, # T: tokens per row
+        rank:int=0, # this process's rank
+        world_size:int=1, # number of processes reading the stream
+        seed:int=1337, # seeds the per-epoch permutations (same on every rank)
+        device:str|torch.device='cpu', # where batches go
+        # 'epoch': every chunk once per epoch, shuffled; 'random': windows at uniform
+        # random positions (nanoGPT's get_batch)
+        sampling:str='epoch',
+    ):
+        if sampling not in ('epoch', 'random'):
+            raise ValueError(f"sampling must be 'epoch' or 'random', got {sampling!r}")
+        if not 0 <= rank < world_size:
+            raise ValueError(
+                f"rank must be in [0, world_size={world_size}), got {rank}")
+        if batch_size < 1 or block_size < 1:
+            raise ValueError(
+                f"batch_size and block_size must be >= 1, got {batch_size}, "
+                f"{block_size}")
+        self.data_dir, self.split, self.B, self.T = (
+            Path(data_dir), split, batch_size, block_size)
+        self.rank, self.world_size, self.seed, self.device, self.sampling = (
+            rank, world_size, seed, torch.device(device), sampling)
         self.meta = read_meta(data_dir)
-        if split not in self.meta['splits']: raise ShardError(f"{self.data_dir} has no complete {split!r} split (has {sorted(self.meta['splits'])}): prepare it")
+        if split not in self.meta['splits']:
+            raise ShardError(f"{self.data_dir} has no complete {split!r} split (has "
+                             f"{sorted(self.meta['splits'])}): prepare it")
         entry = self.meta['splits'][split]
-        try: self.shards = [np.load(self.data_dir/n, mmap_mode='r') for n in entry['shards']]
-        except (OSError, ValueError) as e: raise ShardError(f"{self.data_dir}: cannot read a {split} shard ({e}): prepare the shards again") from None
-        if sum(len(s) for s in self.shards) != entry['tokens'] or any(s.dtype != np.uint16 for s in self.shards):
-            raise ShardError(f"{self.data_dir}: {split} shards do not match meta.json (tokens or dtype): prepare the shards again")
-        full = np.array([max(0, (len(s) - 1)//block_size) for s in self.shards])  # chunks per shard on the grid at offset 0
-        self.eval_counts = full                                    # evaluation reads that fixed grid
-        self.counts = np.where(full >= 2, full - 1, full)          # training gives up one chunk to make room for a shifted grid
-        self.max_offset = np.minimum(block_size - 1, np.array([len(s) - 1 for s in self.shards]) - self.counts*block_size)
+        try:
+            self.shards = [
+                np.load(self.data_dir / n, mmap_mode='r') for n in entry['shards']]
+        except (OSError, ValueError) as e:
+            raise ShardError(
+                f"{self.data_dir}: cannot read a {split} shard ({e}): prepare the "
+                "shards again") from None
+        if sum(len(s) for s in self.shards) != entry['tokens'] or any(
+            s.dtype != np.uint16 for s in self.shards):
+            raise ShardError(
+                f"{self.data_dir}: {split} shards do not match meta.json (tokens or "
+                "dtype): prepare the shards again")
+        # chunks per shard on the grid at offset 0
+        full = np.array([max(0, (len(s) - 1)//block_size) for s in self.shards])
+        self.eval_counts = full  # evaluation reads that fixed grid
+        # training gives up one chunk to make room for a shifted grid
+        self.counts = np.where(full >= 2, full - 1, full)
+        self.max_offset = np.minimum(
+            block_size - 1,
+            np.array([len(s) - 1 for s in self.shards]) - self.counts * block_size)
         self.n_chunks = int(self.counts.sum())
-        self._window_ends = np.cumsum([max(0, len(s) - block_size) for s in self.shards])  # 'random': valid window starts, all shards
-        if self.n_chunks == 0: raise ShardError(f"{self.data_dir}: {split} has no shard longer than block_size+1={block_size+1} tokens")
+        # 'random': valid window starts, all shards
+        self._window_ends = np.cumsum(
+            [max(0, len(s) - block_size) for s in self.shards])
+        if self.n_chunks == 0:
+            raise ShardError(f"{self.data_dir}: {split} has no shard longer than "
+                             f"block_size+1={block_size+1} tokens")
         self.pos, self._cache = 0, {}
 
     @property
@@ -181,8 +280,12 @@ class ShardLoader:
         "Epochs completed by the shared stream (rows served // chunks per epoch)."
         return self.pos//self.n_chunks
 
-    def __repr__(self): return (f'ShardLoader({self.split!r}, B={self.B}, T={self.T}, rank={self.rank}/{self.world_size}, '
-                                f'{len(self.shards)} shards, {self.n_chunks:,} chunks, epoch {self.epoch}, {self.sampling} sampling)')
+    def __repr__(self):
+        return (
+            f'ShardLoader({self.split!r}, B={self.B}, T={self.T}, '
+            f'rank={self.rank}/{self.world_size}, '
+            f'{len(self.shards)} shards, {self.n_chunks:,} chunks, epoch {self.epoch}, '
+            f'{self.sampling} sampling)')
 
 # %% ../nbs/04_shards.ipynb #b8dd80b9
 @patch
@@ -198,9 +301,14 @@ def _row(self:ShardLoader, g:int) -> np.ndarray:
     "Tokens (T+1,) of global row `g` of the shuffled stream."
     epoch, i = divmod(g, self.n_chunks)
     order, ends = self._memo(('order', epoch), lambda: self._shard_order(epoch))
-    j = int(np.searchsorted(ends, i, side='right'))   # position of the shard in this epoch's order
+    # position of the shard in this epoch's order
+    j = int(np.searchsorted(ends, i, side='right'))
     s = int(order[j])
-    perm = self._memo(('perm', epoch, s), lambda: np.random.default_rng([self.seed, epoch, 1, s]).permutation(self.counts[s]))
+    perm = self._memo(
+        ('perm', epoch, s),
+        lambda: np.random.default_rng([self.seed, epoch, 1, s]).permutation(
+            self.counts[s]),
+    )
     c = int(perm[i - (ends[j-1] if j else 0)])
     start = self.offset(epoch, s) + c*self.T
     return self.shards[s][start : start + self.T + 1]
@@ -209,10 +317,16 @@ def _row(self:ShardLoader, g:int) -> np.ndarray:
 def offset(self:ShardLoader, epoch:int, # epoch of the stream
            shard:int, # index of the shard in `self.shards`
           ) -> int:
-    "Where the chunk grid of `shard` starts in `epoch`: seeded, in [0, T), the same on every rank."
+    """Where the chunk grid of `shard` starts in `epoch`: seeded, in [0, T), the same on
+    every rank."""
     if self.max_offset[shard] <= 0: return 0
-    return int(self._memo(('offset', epoch, shard),
-                          lambda: np.random.default_rng([self.seed, epoch, 2, shard]).integers(self.max_offset[shard] + 1)))
+    return int(
+        self._memo(
+            ('offset', epoch, shard),
+            lambda: np.random.default_rng([self.seed, epoch, 2, shard]).integers(
+                self.max_offset[shard] + 1),
+        )
+    )
 
 @patch
 def _shard_order(self:ShardLoader, epoch):
@@ -222,9 +336,11 @@ def _shard_order(self:ShardLoader, epoch):
 # %% ../nbs/04_shards.ipynb #c4e4ce36
 @patch
 def _random_row(self:ShardLoader, g:int) -> np.ndarray:
-    "Tokens (T+1,) of row `g` of the random stream: a window at a uniform valid start, drawn from `(seed, g)` alone."
+    """Tokens (T+1,) of row `g` of the random stream: a window at a uniform valid start,
+    drawn from `(seed, g)` alone."""
     ends = self._window_ends
-    u = int(np.random.default_rng([self.seed, 3, g]).integers(ends[-1]))   # ~12 us per row
+    # ~12 us per row
+    u = int(np.random.default_rng([self.seed, 3, g]).integers(ends[-1]))
     s = int(np.searchsorted(ends, u, side='right'))
     i = u - int(ends[s-1] if s else 0)
     return self.shards[s][i:i + self.T + 1]
@@ -232,25 +348,38 @@ def _random_row(self:ShardLoader, g:int) -> np.ndarray:
 # %% ../nbs/04_shards.ipynb #e8d0a31d
 @patch
 def _to_batch(self:ShardLoader, rows:list) -> tuple[torch.Tensor, torch.Tensor]:
-    t = torch.from_numpy(np.stack(rows).astype(np.int32)).long()  # (B, T+1) uint16 -> int32 -> int64
-    if int(t.max()) >= self.meta['vocab_size']: raise ShardError(   # a corrupt shard, caught before the model indexes with it
-        f"{self.data_dir}: a {self.split} shard holds token id {int(t.max())}, beyond its vocabulary of {self.meta['vocab_size']}: prepare the shards again")
-    x, y = t[:, :-1].contiguous(), t[:, 1:].contiguous()          # (B, T) each, y shifted by one
-    if self.device.type == 'cuda': return x.pin_memory().to(self.device, non_blocking=True), y.pin_memory().to(self.device, non_blocking=True)
+    # (B, T+1) uint16 -> int32 -> int64
+    t = torch.from_numpy(np.stack(rows).astype(np.int32)).long()
+    if int(t.max()) >= self.meta['vocab_size']:
+        raise ShardError(  # a corrupt shard, caught before the model indexes with it
+            f"{self.data_dir}: a {self.split} shard holds token id {int(t.max())}, "
+            f"beyond its vocabulary of {self.meta['vocab_size']}: prepare the shards "
+            "again"
+        )
+    # (B, T) each, y shifted by one
+    x, y = t[:, :-1].contiguous(), t[:, 1:].contiguous()
+    if self.device.type == 'cuda':
+        return x.pin_memory().to(self.device, non_blocking=True), y.pin_memory().to(
+            self.device, non_blocking=True)
     return x.to(self.device), y.to(self.device)
 
 @patch
 def next_batch(self:ShardLoader) -> tuple[torch.Tensor, torch.Tensor]:
-    "The next `(x, y)` of this rank; advances the shared stream by `B * world_size` rows."
+    """The next `(x, y)` of this rank; advances the shared stream by `B * world_size`
+    rows."""
     start = self.pos + self.rank*self.B
-    rows = [self._random_row(g) if self.sampling == 'random' else self._row(g) for g in range(start, start + self.B)]
+    rows = [self._random_row(g) if self.sampling == 'random' else self._row(g)
+            for g in range(start, start + self.B)]
     self.pos += self.B*self.world_size
     return self._to_batch(rows)
 
 @patch
-def fixed_batches(self:ShardLoader, n_tokens:int, # tokens to cover (rounded down to whole chunks, capped at the split)
-                 ):
-    "Unshuffled batches over the first `n_tokens // T` chunks in file order, this rank's share (for evaluation)."
+def fixed_batches(
+    self:ShardLoader,
+    n_tokens:int, # tokens to cover (rounded down to whole chunks, capped at the split)
+):
+    """Unshuffled batches over the first `n_tokens // T` chunks in file order, this
+    rank's share (for evaluation)."""
     n = min(max(1, n_tokens//self.T), int(self.eval_counts.sum()))
     ends = np.cumsum(self.eval_counts)
     mine = range(self.rank, n, self.world_size)
@@ -266,13 +395,19 @@ def fixed_batches(self:ShardLoader, n_tokens:int, # tokens to cover (rounded dow
 @patch
 def state_dict(self:ShardLoader) -> dict:
     "Plain-type state: the rows consumed, plus what must match to resume."
-    return dict(pos=self.pos, seed=self.seed, block_size=self.T, n_chunks=self.n_chunks, split=self.split, sampling=self.sampling)
+    return dict(pos=self.pos, seed=self.seed, block_size=self.T, n_chunks=self.n_chunks,
+                split=self.split, sampling=self.sampling)
 
 @patch
 def load_state_dict(self:ShardLoader, sd:dict): # from `state_dict()`
     "Continue at the exact next batch of the saved loader."
     mine = self.state_dict()
     sd = {'sampling': 'epoch', **sd}   # states saved before there was a choice
-    bad = [f"{k}={sd.get(k)!r} (here {mine[k]!r})" for k in ('seed', 'block_size', 'n_chunks', 'split', 'sampling') if sd.get(k) != mine[k]]
-    if bad: raise ValueError(f"loader state does not fit this loader: {', '.join(bad)}; resume with the same data, seed, block_size and sampling")
+    bad = [f"{k}={sd.get(k)!r} (here {mine[k]!r})"
+           for k in ('seed', 'block_size', 'n_chunks', 'split', 'sampling')
+           if sd.get(k) != mine[k]]
+    if bad:
+        raise ValueError(
+            f"loader state does not fit this loader: {', '.join(bad)}; resume with the "
+            "same data, seed, block_size and sampling")
     self.pos = int(sd['pos'])

@@ -20,54 +20,74 @@ from .training import Local
 # %% ../nbs/07_speed.ipynb #aca2272d
 DTYPES = {'float32': torch.float32, 'bfloat16': torch.bfloat16}
 _SWITCHES = ('tf32', 'compile', 'flash', 'fused', 'pad_vocab')
-CPU_COMPILE = False   # 'auto' on a CPU: compiling costs more than it saves in a run of minutes (measured in 12)
+# 'auto' on a CPU: compiling costs more than it saves in a run of minutes (measured in
+# 12)
+CPU_COMPILE = False
 
 def cpu_has_bf16() -> bool:
-    "True if this CPU runs bf16 matmuls natively (AVX512-BF16 or AMX), as oneDNN reports it."
+    """True if this CPU runs bf16 matmuls natively (AVX512-BF16 or AMX), as oneDNN
+    reports it."""
     try: return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (AttributeError, RuntimeError): return False
 
 def default_flash(device_type:str, # 'cpu', 'cuda', ...
                   bf16:bool, # whether the run uses bf16 autocast
                  ) -> bool:
-    "Whether attention should use SDPA's flash kernel: not on a CPU in bf16, where it is slow (measured below)."
+    """Whether attention should use SDPA's flash kernel: not on a CPU in bf16, where it
+    is slow (measured below)."""
     return not (device_type == 'cpu' and bf16)
 
 def device_defaults(device_type:str, # 'cpu', 'cuda' or 'mps'
                    ) -> dict:
-    "What every 'auto' switch means on this kind of device (flash then follows the dtype: `default_flash`)."
+    """What every 'auto' switch means on this kind of device (flash then follows the
+    dtype: `default_flash`)."""
     if device_type == 'cuda':
-        if not torch.cuda.is_available(): raise ValueError("device 'cuda' is not available here: use 'cpu'")
+        if not torch.cuda.is_available():
+            raise ValueError("device 'cuda' is not available here: use 'cpu'")
         bf16 = torch.cuda.is_bf16_supported()
-        return dict(dtype='bfloat16' if bf16 else 'float32', tf32=True, compile=True, fused=True, pad_vocab=True,
-                    eval_batch=16)
+        return dict(dtype='bfloat16' if bf16 else 'float32', tf32=True, compile=True,
+                    fused=True, pad_vocab=True, eval_batch=16)
     if device_type == 'cpu':
-        return dict(dtype='bfloat16' if cpu_has_bf16() else 'float32', tf32=False, compile=CPU_COMPILE, fused=True,
-                    pad_vocab=False, eval_batch=1)
+        return dict(dtype='bfloat16' if cpu_has_bf16() else 'float32', tf32=False,
+                    compile=CPU_COMPILE, fused=True, pad_vocab=False, eval_batch=1)
     if device_type == 'mps':
-        return dict(dtype='float32', tf32=False, compile=False, fused=False, pad_vocab=False, eval_batch=16)
-    raise ValueError(f"device type {device_type!r} is not supported: use 'cpu', 'cuda' or 'mps'")
+        return dict(
+            dtype='float32', tf32=False, compile=False, fused=False, pad_vocab=False,
+            eval_batch=16)
+    raise ValueError(
+        f"device type {device_type!r} is not supported: use 'cpu', 'cuda' or 'mps'")
 
 # %% ../nbs/07_speed.ipynb #292ae97c
 @dataclass(frozen=True)
 class Runtime(Local):
-    "How this process runs the model: its device and the speed switches; `resolve` turns every 'auto' into a value."
-    device:str='auto' # 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto' (CUDA if available, else CPU)
+    """How this process runs the model: its device and the speed switches; `resolve`
+    turns every 'auto' into a value."""
+    # 'cpu', 'cuda', 'cuda:N', 'mps' or 'auto' (CUDA if available, else CPU)
+    device:str='auto'
     dtype:str='auto' # matmul dtype: 'float32', 'bfloat16' (autocast) or 'auto'
     tf32:bool|str='auto' # float32 matmuls on TF32 tensor cores (CUDA only)
     compile:bool|str='auto' # torch.compile the model
-    flash:bool|str='auto' # attention through F.scaled_dot_product_attention, else the explicit softmax
+    # attention through F.scaled_dot_product_attention, else the explicit softmax
+    flash:bool|str='auto'
     fused:bool|str='auto' # fused AdamW: one kernel updates all parameters
     pad_vocab:bool|str='auto' # round vocab_size up to a multiple of 64 (50257 -> 50304)
-    eval_batch:int|str='auto' # examples per forward pass in evaluations such as HellaSwag
+    # examples per forward pass in evaluations such as HellaSwag
+    eval_batch:int|str='auto'
 
     def __post_init__(self):
-        if self.dtype not in ('auto', *DTYPES): raise ValueError(f"Runtime.dtype must be 'auto', 'float32' or 'bfloat16', got {self.dtype!r}")
+        if self.dtype not in ('auto', *DTYPES):
+            raise ValueError(
+                "Runtime.dtype must be 'auto', 'float32' or 'bfloat16', got "
+                f"{self.dtype!r}")
         for k in _SWITCHES:
             v = getattr(self, k)
-            if v != 'auto' and not isinstance(v, bool): raise ValueError(f"Runtime.{k} must be True, False or 'auto', got {v!r}")
-        if self.eval_batch != 'auto' and not (isinstance(self.eval_batch, int) and self.eval_batch >= 1):
-            raise ValueError(f"Runtime.eval_batch must be a positive int or 'auto', got {self.eval_batch!r}")
+            if v != 'auto' and not isinstance(v, bool):
+                raise ValueError(
+                    f"Runtime.{k} must be True, False or 'auto', got {v!r}")
+        if self.eval_batch != 'auto' and not (
+            isinstance(self.eval_batch, int) and self.eval_batch >= 1):
+            raise ValueError("Runtime.eval_batch must be a positive int or 'auto', got "
+                             f"{self.eval_batch!r}")
 
     @property
     def resolved(self) -> bool:
@@ -75,63 +95,82 @@ class Runtime(Local):
         return all(getattr(self, f.name) != 'auto' for f in fields(self))
 
     def describe(self) -> dict:
-        "The fields as a plain dict: printed at the start of a run and saved in its config.json."
+        """The fields as a plain dict: printed at the start of a run and saved in its
+        config.json."""
         return asdict(self)
 
 # %% ../nbs/07_speed.ipynb #49c492a5
 @patch
-def resolve(self:Runtime,
-            device:str|None=None, # overrides `self.device`, e.g. the 'cuda:3' that torchrun's rank 3 owns
-           ) -> Runtime:
+def resolve(
+    self:Runtime,
+    # overrides `self.device`, e.g. the 'cuda:3' that torchrun's rank 3 owns
+    device:str|None=None,
+) -> Runtime:
     "A copy with the device and every 'auto' switch set for that device."
     dev = device or self.device
     if dev == 'auto': dev = 'cuda' if torch.cuda.is_available() else 'cpu'
     kind = torch.device(dev).type
     d = device_defaults(kind)
-    rt = replace(self, device=str(dev), **{k: d[k] for k in d if getattr(self, k) == 'auto'})
-    if rt.flash == 'auto': rt = replace(rt, flash=default_flash(kind, rt.dtype == 'bfloat16'))
-    if rt.dtype == 'bfloat16' and kind == 'mps': raise ValueError("bfloat16 is not supported on mps here: use float32")
+    rt = replace(
+        self, device=str(dev), **{k: d[k] for k in d if getattr(self, k) == 'auto'})
+    if rt.flash == 'auto':
+        rt = replace(rt, flash=default_flash(kind, rt.dtype == 'bfloat16'))
+    if rt.dtype == 'bfloat16' and kind == 'mps':
+        raise ValueError("bfloat16 is not supported on mps here: use float32")
     if rt.dtype == 'bfloat16' and kind == 'cuda' and not torch.cuda.is_bf16_supported():
-        raise ValueError("bfloat16 needs a GPU that has it (Ampere or newer): use float32")
+        raise ValueError(
+            "bfloat16 needs a GPU that has it (Ampere or newer): use float32")
     return rt
 
 @patch(as_prop=True)
 def autocast_dtype(self:Runtime) -> torch.dtype|None:
     "The autocast dtype: `torch.bfloat16`, or None for plain float32."
-    if self.dtype == 'auto': raise ValueError("Runtime.dtype is still 'auto': call .resolve() first")
+    if self.dtype == 'auto':
+        raise ValueError("Runtime.dtype is still 'auto': call .resolve() first")
     return None if self.dtype == 'float32' else DTYPES[self.dtype]
 
 # %% ../nbs/07_speed.ipynb #648e3b66
-def set_tf32(enabled:bool, # True: float32 matmuls may use TF32 tensor cores; False: full float32 ('highest')
-            ) -> bool:
-    "Set TF32 for float32 matmuls (a process-wide PyTorch setting); returns the previous state."
+def set_tf32(
+    # True: float32 matmuls may use TF32 tensor cores; False: full float32 ('highest')
+    enabled:bool,
+) -> bool:
+    """Set TF32 for float32 matmuls (a process-wide PyTorch setting); returns the
+    previous state."""
     was = torch.get_float32_matmul_precision() != 'highest'
     torch.set_float32_matmul_precision('high' if enabled else 'highest')
     return was
 
 # %% ../nbs/07_speed.ipynb #593c4368
-def autocast(device:str|torch.device, # where the model runs ('cpu', 'cuda', 'cuda:0', ...)
-             dtype:torch.dtype|str|None=None, # torch.bfloat16 / 'bfloat16' for mixed precision; None / float32: off
-            ):
-    "Context manager for mixed precision: `torch.autocast` for bf16, a null context for float32."
+def autocast(
+    device:str|torch.device, # where the model runs ('cpu', 'cuda', 'cuda:0', ...)
+    # torch.bfloat16 / 'bfloat16' for mixed precision; None / float32: off
+    dtype:torch.dtype|str|None=None,
+):
+    """Context manager for mixed precision: `torch.autocast` for bf16, a null context
+    for float32."""
     if isinstance(dtype, str):
-        if dtype not in DTYPES: raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
+        if dtype not in DTYPES:
+            raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, got {dtype!r}")
         dtype = DTYPES[dtype]
     if dtype is None or dtype == torch.float32: return contextlib.nullcontext()
     return torch.autocast(torch.device(device).type, dtype=dtype)
 
 @patch
 def autocast(self:Runtime):
-    "Context for the forward pass: bf16 autocast on this runtime's device, or nothing for float32."
+    """Context for the forward pass: bf16 autocast on this runtime's device, or nothing
+    for float32."""
     return autocast(self.device, self.autocast_dtype)
 
 # %% ../nbs/07_speed.ipynb #42260543
-def time_fn(fn, # the work to time, called with no arguments
-            device:str|torch.device='cpu', # synchronised before and after each call when it is a GPU
-            warmup:int=1, # untimed calls first (caches, lazy init, autotuning)
-            reps:int=5, # timed calls
-           ) -> list[float]:
-    "Wall-clock seconds of `reps` calls of `fn`, each bracketed by device synchronisation."
+def time_fn(
+    fn, # the work to time, called with no arguments
+    # synchronised before and after each call when it is a GPU
+    device:str|torch.device='cpu',
+    warmup:int=1, # untimed calls first (caches, lazy init, autotuning)
+    reps:int=5, # timed calls
+) -> list[float]:
+    """Wall-clock seconds of `reps` calls of `fn`, each bracketed by device
+    synchronisation."""
     cuda = torch.device(device).type == 'cuda'
     for _ in range(warmup): fn()
     out = []
@@ -142,21 +181,28 @@ def time_fn(fn, # the work to time, called with no arguments
         out.append(time.perf_counter() - t0)
     return out
 
-def measure_matmul_flops(dtype:torch.dtype=torch.float32, # operand dtype
-                         device:str|torch.device='cpu', # where to multiply
-                         n:int=2048, # square matrices n x n: large enough to be compute-bound
-                         reps:int=5, # timed multiplications; the fastest counts (a peak, not an average)
-                        ) -> float:
-    "Measured matmul throughput in FLOP/s: 2n^3 FLOPs per n x n product, best of `reps`."
+def measure_matmul_flops(
+    dtype:torch.dtype=torch.float32, # operand dtype
+    device:str|torch.device='cpu', # where to multiply
+    n:int=2048, # square matrices n x n: large enough to be compute-bound
+    reps:int=5, # timed multiplications; the fastest counts (a peak, not an average)
+) -> float:
+    """Measured matmul throughput in FLOP/s: 2n^3 FLOPs per n x n product, best of
+    `reps`."""
     g = torch.Generator().manual_seed(0)
-    a, b = (torch.randn(n, n, generator=g).to(device=device, dtype=dtype) for _ in range(2))
+    a, b = (
+        torch.randn(n, n, generator=g).to(device=device, dtype=dtype) for _ in range(2))
     return 2*n**3/min(time_fn(lambda: a @ b, device, warmup=2, reps=reps))
 
 # %% ../nbs/07_speed.ipynb #d1fd0a33
-def set_flash(model:torch.nn.Module, # a GPT (or anything holding CausalSelfAttention modules), maybe compiled
-              enabled:bool, # True: F.scaled_dot_product_attention; False: the explicit masked softmax
-             ) -> torch.nn.Module:
-    "Switch the attention path of every `CausalSelfAttention` in `model`; returns `model`."
+def set_flash(
+    # a GPT (or anything holding CausalSelfAttention modules), maybe compiled
+    model:torch.nn.Module,
+    # True: F.scaled_dot_product_attention; False: the explicit masked softmax
+    enabled:bool,
+) -> torch.nn.Module:
+    """Switch the attention path of every `CausalSelfAttention` in `model`; returns
+    `model`."""
     for mod in unwrap_model(model).modules():
         if isinstance(mod, CausalSelfAttention): mod.flash = enabled
     return model
@@ -166,37 +212,50 @@ def padded_vocab(vocab_size:int, # the tokenizer's vocabulary size
                  multiple:int=64, # round up to a multiple of this
                 ) -> int:
     "`vocab_size` rounded up to a multiple of `multiple` (50257 -> 50304)."
-    if vocab_size < 1 or multiple < 1: raise ValueError(f"vocab_size and multiple must be positive, got {vocab_size} and {multiple}")
+    if vocab_size < 1 or multiple < 1:
+        raise ValueError(
+            f"vocab_size and multiple must be positive, got {vocab_size} and {multiple}"
+        )
     return -(-vocab_size//multiple)*multiple
 
 # %% ../nbs/07_speed.ipynb #24ad6b42
-COMPILE_OPTIONS = {  # inductor settings per device type, passed to torch.compile(options=...)
-    'cpu': {'cpp.use_decompose_tanh': True},  # tanh as 2/(1+exp(-2x))-1: Sleef's tanh is ~2x slower here (measured below)
+# inductor settings per device type, passed to torch.compile(options=...)
+COMPILE_OPTIONS = {
+    # tanh as 2/(1+exp(-2x))-1: Sleef's tanh is ~2x slower here (measured below)
+    'cpu': {'cpp.use_decompose_tanh': True},
     'cuda': {},
 }
 
 def compile_model(model:torch.nn.Module, # a model (or a function) to compile
                   device:str|torch.device, # where it runs: picks the inductor options
                  ) -> torch.nn.Module:
-    "`torch.compile(model)` with this project's inductor options for `device` (`COMPILE_OPTIONS`)."
-    return torch.compile(model, options=COMPILE_OPTIONS.get(torch.device(device).type) or None)
+    """`torch.compile(model)` with this project's inductor options for `device`
+    (`COMPILE_OPTIONS`)."""
+    return torch.compile(
+        model, options=COMPILE_OPTIONS.get(torch.device(device).type) or None)
 
 # %% ../nbs/07_speed.ipynb #75a5e9e4
 @patch
 def model_config(self:Runtime,
                  config:GPTConfig, # the model as the tokenizer/preset defines it
                 ) -> GPTConfig:
-    "`config` with the construction-time switches applied: padded vocabulary, attention path."
-    if not self.resolved: raise ValueError("Runtime has 'auto' fields: call .resolve() first")
+    """`config` with the construction-time switches applied: padded vocabulary,
+    attention path."""
+    if not self.resolved:
+        raise ValueError("Runtime has 'auto' fields: call .resolve() first")
     vocab = padded_vocab(config.vocab_size) if self.pad_vocab else config.vocab_size
     return replace(config, flash=self.flash, vocab_size=vocab)
 
 @patch
-def prepare(self:Runtime,
-            model:torch.nn.Module, # the plain (uncompiled) model, already on this runtime's device
-           ) -> tuple[torch.nn.Module, torch.nn.Module]:
-    "`(model_to_run, plain_model)`: TF32 and attention path set, compiled as `compile` says."
-    if not self.resolved: raise ValueError("Runtime has 'auto' fields: call .resolve() first")
+def prepare(
+    self:Runtime,
+    # the plain (uncompiled) model, already on this runtime's device
+    model:torch.nn.Module,
+) -> tuple[torch.nn.Module, torch.nn.Module]:
+    """`(model_to_run, plain_model)`: TF32 and attention path set, compiled as `compile`
+    says."""
+    if not self.resolved:
+        raise ValueError("Runtime has 'auto' fields: call .resolve() first")
     if torch.device(self.device).type == 'cuda': set_tf32(self.tf32)
     set_flash(model, self.flash)
     return (compile_model(model, self.device) if self.compile else model), model

@@ -18,7 +18,8 @@ import torch
 from fastcore.docments import docments
 from torch.nn.parallel import DistributedDataParallel as DDP
 
-# the package's own modules by absolute name, so `torchrun nanogpt_nb/train.py` (run as a file) works too
+# the package's own modules by absolute name, so `torchrun nanogpt_nb/train.py` (run as
+# a file) works too
 import nanogpt_nb.checkpoint as ckpt_lib
 import nanogpt_nb.data as data_lib
 import nanogpt_nb.ddp as ddp
@@ -32,7 +33,8 @@ import nanogpt_nb.training as training
 
 # %% ../nbs/13_train_gpt2.ipynb #17864a56
 class ConfigError(data_lib.UserError, ValueError):
-    "An option value is invalid or inconsistent; the message names the option and what to do."
+    """An option value is invalid or inconsistent; the message names the option and what
+    to do."""
 
 DATASETS = ('shakespeare_char', 'shakespeare_gpt2', 'edu_fineweb10B')
 DTYPES = ('auto', 'float32', 'bfloat16')
@@ -40,141 +42,261 @@ SAMPLINGS = ('random', 'epoch')  # ShardLoader(sampling=...) of 04
 
 @dataclass
 class TrainConfig:
-    "Everything a training run needs; the defaults are the `shakespeare_char_cpu` preset."
-    preset:str='shakespeare_char_cpu' # named starting point; the other options override its values
-    out_dir:str='out/shakespeare_char_cpu' # run directory for ckpt.pt, config.json and log.jsonl; a checkpoint there is resumed
-    data:str='shakespeare_char' # dataset: shakespeare_char or shakespeare_gpt2 (prepared on first use), edu_fineweb10B (prepare_fineweb)
-    data_dir:str='' # a directory of prepared shards (meta.json + .npy files); overrides --data
-    init_from:str='scratch' # 'scratch', or pretrained GPT-2 weights to fine-tune: gpt2, gpt2-medium, gpt2-large, gpt2-xl
+    """Everything a training run needs; the defaults are the `shakespeare_char_cpu`
+    preset."""
+    # named starting point; the other options override its values
+    preset:str='shakespeare_char_cpu'
+    # run directory for ckpt.pt, config.json and log.jsonl; a checkpoint there is
+    # resumed
+    out_dir:str='out/shakespeare_char_cpu'
+    # dataset: shakespeare_char or shakespeare_gpt2 (prepared on first use),
+    # edu_fineweb10B (prepare_fineweb)
+    data:str='shakespeare_char'
+    # a directory of prepared shards (meta.json + .npy files); overrides --data
+    data_dir:str=''
+    # 'scratch', or pretrained GPT-2 weights to fine-tune: gpt2, gpt2-medium,
+    # gpt2-large, gpt2-xl
+    init_from:str='scratch'
     n_layer:int=4 # transformer blocks
     n_head:int=4 # attention heads per block
     n_embd:int=128 # embedding width, a multiple of n_head
     block_size:int=64 # context length T in tokens
-    vocab_size:int=0 # 0: the data's vocabulary; a larger value pads it (GPT-2 runs use 50304 = 393*128)
+    # 0: the data's vocabulary; a larger value pads it (GPT-2 runs use 50304 = 393*128)
+    vocab_size:int=0
     dropout:float=0.0 # dropout probability, in [0, 1)
     bias:bool=False # biases in linear layers and layer norms (GPT-2 has them)
-    recipe:str='gpt2' # gpt2, modern, or tricks joined by commas (12): rope, qk_norm, relu2, rmsnorm, zero_init, untie, softcap, muon, wsd
+    # gpt2, modern, or tricks joined by commas (12): rope, qk_norm, relu2, rmsnorm,
+    # zero_init, untie, softcap, muon, wsd
+    recipe:str='gpt2'
     batch_size:int=12 # micro-batch B: sequences per forward pass on each rank
-    total_batch_size:int=0 # tokens per optimizer step over all ranks, reached by gradient accumulation; 0: batch_size*block_size*world_size
+    # tokens per optimizer step over all ranks, reached by gradient accumulation; 0:
+    # batch_size*block_size*world_size
+    total_batch_size:int=0
     max_steps:int=2000 # optimizer steps of the whole run
-    lr:float=5e-3 # peak learning rate, reached after warmup (5e-3: the best of 07's sweep for the default model); AdamW's with muon
-    muon_lr:float=0.02 # Muon's peak learning rate for the block matrices (recipes with muon)
+    # peak learning rate, reached after warmup (5e-3: the best of 07's sweep for the
+    # default model); AdamW's with muon
+    lr:float=5e-3
+    # Muon's peak learning rate for the block matrices (recipes with muon)
+    muon_lr:float=0.02
     ns_steps:int=5 # Newton-Schulz iterations per Muon step
-    min_lr:float=5e-4 # final learning rate of the schedule (times muon_lr/lr for Muon's matrices)
+    # final learning rate of the schedule (times muon_lr/lr for Muon's matrices)
+    min_lr:float=5e-4
     warmup_steps:int=100 # steps of linear warmup
-    cooldown_frac:float=0.4 # recipes with wsd: the fraction of max_steps spent decaying to min_lr
+    # recipes with wsd: the fraction of max_steps spent decaying to min_lr
+    cooldown_frac:float=0.4
     weight_decay:float=0.1 # AdamW weight decay on matrices and embeddings
     beta1:float=0.9 # AdamW beta1
     beta2:float=0.99 # AdamW beta2
     grad_clip:float=1.0 # max global gradient norm; 0: no clipping
-    eval_interval:int=250 # steps between val-loss evaluations (there is always one at the end); 0: only at the end
-    eval_tokens:int=32768 # val tokens per evaluation (a fixed set, capped at the val split)
-    hellaswag_interval:int=0 # steps between HellaSwag evaluations (GPT-2 tokenizer only); 0: off
-    hellaswag_examples:int=0 # HellaSwag validation examples per evaluation; 0: all 10,042
-    ckpt_interval:int=500 # steps between checkpoints (there is always one at the end); 0: only at the end
-    sample_tokens:int=200 # tokens sampled from the final model and printed; 0: no sample
-    device:str='auto' # auto, cpu, cuda or mps; under torchrun, CUDA ranks use cuda:LOCAL_RANK
-    dist_timeout:int=600 # seconds joining the process group or a collective may wait for another rank before failing (torchrun --max-restarts then restarts the group)
-    dtype:str='auto' # autocast dtype: float32, bfloat16, or auto (07's runtime policy for the device)
-    compile:bool|str='auto' # torch.compile the model; auto: 07's runtime policy (on for CUDA, off on a CPU)
-    flash:bool|str='auto' # attention through SDPA's flash kernel; auto: 07's runtime policy
+    # steps between val-loss evaluations (there is always one at the end); 0: only at
+    # the end
+    eval_interval:int=250
+    # val tokens per evaluation (a fixed set, capped at the val split)
+    eval_tokens:int=32768
+    # steps between HellaSwag evaluations (GPT-2 tokenizer only); 0: off
+    hellaswag_interval:int=0
+    # HellaSwag validation examples per evaluation; 0: all 10,042
+    hellaswag_examples:int=0
+    # steps between checkpoints (there is always one at the end); 0: only at the end
+    ckpt_interval:int=500
+    # tokens sampled from the final model and printed; 0: no sample
+    sample_tokens:int=200
+    # auto, cpu, cuda or mps; under torchrun, CUDA ranks use cuda:LOCAL_RANK
+    device:str='auto'
+    # seconds joining the process group or a collective may wait for another rank before
+    # failing (torchrun --max-restarts then restarts the group)
+    dist_timeout:int=600
+    # autocast dtype: float32, bfloat16, or auto (07's runtime policy for the device)
+    dtype:str='auto'
+    # torch.compile the model; auto: 07's runtime policy (on for CUDA, off on a CPU)
+    compile:bool|str='auto'
+    # attention through SDPA's flash kernel; auto: 07's runtime policy
+    flash:bool|str='auto'
     seed:int=1337 # seeds the initialisation and the data order
-    sampling:str='random' # training rows: 'random' windows (nanoGPT's recipe for small data) or 'epoch' (every chunk once per epoch)
-    resume:bool=True # continue from out_dir/ckpt.pt when it exists; --no-resume starts over and overwrites it
+    # training rows: 'random' windows (nanoGPT's recipe for small data) or 'epoch'
+    # (every chunk once per epoch)
+    sampling:str='random'
+    # continue from out_dir/ckpt.pt when it exists; --no-resume starts over and
+    # overwrites it
+    resume:bool=True
 
 # %% ../nbs/13_train_gpt2.ipynb #c40e7f02
-MODERN_STEPS = 750   # 12: the modern recipe's loss at 750 steps beats the GPT-2 recipe's at 2000 (3 seeds each)
+# 12: the modern recipe's loss at 750 steps beats the GPT-2 recipe's at 2000 (3 seeds
+# each)
+MODERN_STEPS = 750
 
 PRESETS = {
     'shakespeare_char_cpu': {},
-    'modern_char_cpu': dict(out_dir='out/modern_char_cpu', recipe='modern', max_steps=MODERN_STEPS, ns_steps=4),   # 12's recipe
-    'shakespeare_char': dict(out_dir='out/shakespeare_char', n_layer=6, n_head=6, n_embd=384, block_size=256, dropout=0.2,
-                             batch_size=64, max_steps=5000, lr=1e-3, min_lr=1e-4, eval_tokens=100_000, ckpt_interval=1000),
-    'gpt2_124m': dict(out_dir='out/gpt2_124m', data='edu_fineweb10B', n_layer=12, n_head=12, n_embd=768, block_size=1024,
-                      vocab_size=50304, bias=True, batch_size=64, total_batch_size=524_288, max_steps=19_073, lr=6e-4,
-                      min_lr=6e-5, warmup_steps=715, beta2=0.95, eval_interval=250, eval_tokens=10_485_760,
-                      hellaswag_interval=250, ckpt_interval=5000, sample_tokens=64, sampling='epoch'),
-    'gpt2_shakespeare': dict(out_dir='out/gpt2_shakespeare', data='shakespeare_gpt2', init_from='gpt2', n_layer=12, n_head=12,
-                             n_embd=768, block_size=1024, bias=True, batch_size=4, total_batch_size=32_768, max_steps=20,
-                             lr=3e-5, min_lr=3e-5, warmup_steps=0, beta2=0.95, eval_interval=5, eval_tokens=2**16,
-                             ckpt_interval=0, sample_tokens=100),
+    # 12's recipe
+    'modern_char_cpu': dict(
+        out_dir='out/modern_char_cpu', recipe='modern', max_steps=MODERN_STEPS,
+        ns_steps=4),
+    'shakespeare_char': dict(
+        out_dir='out/shakespeare_char', n_layer=6, n_head=6, n_embd=384, block_size=256,
+        dropout=0.2, batch_size=64, max_steps=5000, lr=1e-3, min_lr=1e-4,
+        eval_tokens=100_000, ckpt_interval=1000),
+    'gpt2_124m': dict(
+        out_dir='out/gpt2_124m', data='edu_fineweb10B', n_layer=12, n_head=12,
+        n_embd=768, block_size=1024, vocab_size=50304, bias=True, batch_size=64,
+        total_batch_size=524_288, max_steps=19_073, lr=6e-4, min_lr=6e-5,
+        warmup_steps=715, beta2=0.95, eval_interval=250, eval_tokens=10_485_760,
+        hellaswag_interval=250, ckpt_interval=5000, sample_tokens=64, sampling='epoch'),
+    'gpt2_shakespeare': dict(
+        out_dir='out/gpt2_shakespeare', data='shakespeare_gpt2', init_from='gpt2',
+        n_layer=12, n_head=12, n_embd=768, block_size=1024, bias=True, batch_size=4,
+        total_batch_size=32_768, max_steps=20, lr=3e-5, min_lr=3e-5, warmup_steps=0,
+        beta2=0.95, eval_interval=5, eval_tokens=2**16, ckpt_interval=0,
+        sample_tokens=100),
 }
 
 def preset_config(name:str, # a key of `PRESETS`
                   **overrides, # field values that replace the preset's
                  ) -> TrainConfig:
     "The `TrainConfig` of preset `name`, with `overrides` applied."
-    if name not in PRESETS: raise ConfigError(f"unknown preset {name!r}: choose one of {', '.join(PRESETS)}")
+    if name not in PRESETS:
+        raise ConfigError(
+            f"unknown preset {name!r}: choose one of {', '.join(PRESETS)}")
     return TrainConfig(**{**PRESETS[name], **overrides, 'preset': name})
 
 # %% ../nbs/13_train_gpt2.ipynb #c431ea1f
 def _positive(cfg, *names, zero_ok=False):
     for n in names:
         v = getattr(cfg, n)
-        if v < 0 or (v == 0 and not zero_ok): raise ConfigError(f"--{n} must be {'>= 0' if zero_ok else 'positive'}, got {v}")
+        if v < 0 or (v == 0 and not zero_ok):
+            raise ConfigError(
+                f"--{n} must be {'>= 0' if zero_ok else 'positive'}, got {v}")
 
+# %% ../nbs/13_train_gpt2.ipynb #72bcd4cd
+def _check_pretrained(cfg:TrainConfig, # a config with `init_from` set to a GPT-2 size
+                      tricks:tuple, # its parsed `--recipe`
+                     ):
+    "A pretrained start fixes the shape, context, vocabulary, biases and architecture."
+    if cfg.init_from not in gpt_model.GPT2_PRESETS:
+        raise ConfigError(
+            f"unknown --init_from {cfg.init_from!r}: 'scratch' or one of "
+            f"{', '.join(gpt_model.GPT2_PRESETS)}")
+    shape = gpt_model.GPT2_PRESETS[cfg.init_from]
+    bad = [f"--{k} {getattr(cfg, k)} (it has {v})"
+           for k, v in shape.items()
+           if getattr(cfg, k) != v]
+    if bad:
+        raise ConfigError(
+            f"--init_from {cfg.init_from} fixes the model shape, but got "
+            f"{', '.join(bad)}: drop those options")
+    if cfg.block_size != 1024:
+        raise ConfigError(
+            f"--block_size {cfg.block_size}: pretrained {cfg.init_from} has 1024 "
+            "positions; use --block_size 1024")
+    if cfg.vocab_size not in (0, 50257):
+        raise ConfigError(
+            f"--vocab_size {cfg.vocab_size}: pretrained {cfg.init_from} has 50257 "
+            "tokens; use 0")
+    if not cfg.bias:
+        raise ConfigError(f"pretrained {cfg.init_from} has biases: use --bias")
+    if any(t in modern.MODEL_TRICKS for t in tricks):
+        raise ConfigError(
+            f"--init_from {cfg.init_from} has GPT-2's architecture: --recipe may "
+            f"add only muon and wsd, got {cfg.recipe}")
+
+# %% ../nbs/13_train_gpt2.ipynb #98bbe78a
 def validate_config(cfg:TrainConfig, # the configuration to check
                    ) -> TrainConfig:
-    "Check everything that depends on the configuration alone; raise `ConfigError` naming the option, else return `cfg`."
+    """Check everything that depends on the configuration alone; raise `ConfigError`
+    naming the option, else return `cfg`."""
     try: tricks = modern.parse_recipe(cfg.recipe)
     except ValueError as e: raise ConfigError(f"--recipe: {e}") from None
-    if cfg.preset not in PRESETS: raise ConfigError(f"unknown preset {cfg.preset!r}: choose one of {', '.join(PRESETS)}")
+    if cfg.preset not in PRESETS:
+        raise ConfigError(
+            f"unknown preset {cfg.preset!r}: choose one of {', '.join(PRESETS)}")
     if not cfg.out_dir: raise ConfigError("--out_dir must not be empty")
-    for f in fields(TrainConfig):     # inf and nan pass every comparison below; huge ints overflow torch's int64
+    # inf and nan pass every comparison below; huge ints overflow torch's int64
+    for f in fields(TrainConfig):
         v = getattr(cfg, f.name)
-        if isinstance(v, float) and not math.isfinite(v): raise ConfigError(f"--{f.name} must be a finite number, got {v}")
-        if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53: raise ConfigError(f"--{f.name} {v} is too large")
-    _positive(cfg, 'n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'max_steps', 'eval_tokens', 'dist_timeout', 'ns_steps')
-    _positive(cfg, 'vocab_size', 'total_batch_size', 'warmup_steps', 'eval_interval', 'hellaswag_interval', 'hellaswag_examples', 'ckpt_interval',
-              'sample_tokens', 'weight_decay', 'grad_clip', 'min_lr', zero_ok=True)
-    if not 0 < cfg.muon_lr <= 1: raise ConfigError(f"--muon_lr must be in (0, 1], got {cfg.muon_lr} (Muon's usual range is 0.01 to 0.05)")
-    if not 0 <= cfg.cooldown_frac <= 1: raise ConfigError(f"--cooldown_frac must be in [0, 1], got {cfg.cooldown_frac}")
-    if not 0 < cfg.lr <= 1: raise ConfigError(f"--lr must be in (0, 1], got {cfg.lr} (AdamW's usual range is 1e-4 to 1e-2)")
-    if cfg.min_lr > cfg.lr: raise ConfigError(f"--min_lr {cfg.min_lr} is larger than --lr {cfg.lr}: the schedule decays from lr to min_lr")
-    if cfg.n_embd % cfg.n_head: raise ConfigError(f"--n_embd {cfg.n_embd} is not divisible by --n_head {cfg.n_head}: each head gets n_embd/n_head dimensions")
-    if not 0 <= cfg.dropout < 1: raise ConfigError(f"--dropout must be in [0, 1), got {cfg.dropout}")
+        if isinstance(v, float) and not math.isfinite(v):
+            raise ConfigError(f"--{f.name} must be a finite number, got {v}")
+        if isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53:
+            raise ConfigError(f"--{f.name} {v} is too large")
+    _positive(
+        cfg, 'n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'max_steps',
+        'eval_tokens', 'dist_timeout', 'ns_steps')
+    _positive(
+        cfg, 'vocab_size', 'total_batch_size', 'warmup_steps', 'eval_interval',
+        'hellaswag_interval', 'hellaswag_examples', 'ckpt_interval', 'sample_tokens',
+        'weight_decay', 'grad_clip', 'min_lr', zero_ok=True)
+    if not 0 < cfg.muon_lr <= 1:
+        raise ConfigError(
+            f"--muon_lr must be in (0, 1], got {cfg.muon_lr} (Muon's usual range is "
+            "0.01 to 0.05)")
+    if not 0 <= cfg.cooldown_frac <= 1:
+        raise ConfigError(f"--cooldown_frac must be in [0, 1], got {cfg.cooldown_frac}")
+    if not 0 < cfg.lr <= 1:
+        raise ConfigError(
+            f"--lr must be in (0, 1], got {cfg.lr} (AdamW's usual range is 1e-4 to "
+            "1e-2)")
+    if cfg.min_lr > cfg.lr:
+        raise ConfigError(
+            f"--min_lr {cfg.min_lr} is larger than --lr {cfg.lr}: the schedule decays "
+            "from lr to min_lr")
+    if cfg.n_embd % cfg.n_head:
+        raise ConfigError(
+            f"--n_embd {cfg.n_embd} is not divisible by --n_head {cfg.n_head}: each "
+            "head gets n_embd/n_head dimensions")
+    if not 0 <= cfg.dropout < 1:
+        raise ConfigError(f"--dropout must be in [0, 1), got {cfg.dropout}")
     for b in ('beta1', 'beta2'):
-        if not 0 <= getattr(cfg, b) < 1: raise ConfigError(f"--{b} must be in [0, 1), got {getattr(cfg, b)}")
-    if not cfg.data_dir and cfg.data not in DATASETS: raise ConfigError(f"unknown --data {cfg.data!r}: choose one of {', '.join(DATASETS)}, or give --data_dir")
-    if cfg.sampling not in SAMPLINGS: raise ConfigError(f"--sampling must be one of {', '.join(SAMPLINGS)}, got {cfg.sampling!r}")
-    if cfg.dtype not in DTYPES: raise ConfigError(f"--dtype must be one of {', '.join(DTYPES)}, got {cfg.dtype!r} (float16 would need a gradient scaler)")
-    if cfg.init_from != 'scratch':
-        if cfg.init_from not in gpt_model.GPT2_PRESETS: raise ConfigError(f"unknown --init_from {cfg.init_from!r}: 'scratch' or one of {', '.join(gpt_model.GPT2_PRESETS)}")
-        shape = gpt_model.GPT2_PRESETS[cfg.init_from]
-        bad = [f"--{k} {getattr(cfg, k)} (it has {v})" for k, v in shape.items() if getattr(cfg, k) != v]
-        if bad: raise ConfigError(f"--init_from {cfg.init_from} fixes the model shape, but got {', '.join(bad)}: drop those options")
-        if cfg.block_size != 1024: raise ConfigError(f"--block_size {cfg.block_size}: pretrained {cfg.init_from} has 1024 positions; use --block_size 1024")
-        if cfg.vocab_size not in (0, 50257): raise ConfigError(f"--vocab_size {cfg.vocab_size}: pretrained {cfg.init_from} has 50257 tokens; use 0")
-        if not cfg.bias: raise ConfigError(f"pretrained {cfg.init_from} has biases: use --bias")
-        if any(t in modern.MODEL_TRICKS for t in tricks): raise ConfigError(
-            f"--init_from {cfg.init_from} has GPT-2's architecture: --recipe may add only muon and wsd, got {cfg.recipe}")
+        if not 0 <= getattr(cfg, b) < 1:
+            raise ConfigError(f"--{b} must be in [0, 1), got {getattr(cfg, b)}")
+    if not cfg.data_dir and cfg.data not in DATASETS:
+        raise ConfigError(
+            f"unknown --data {cfg.data!r}: choose one of {', '.join(DATASETS)}, or "
+            "give --data_dir")
+    if cfg.sampling not in SAMPLINGS:
+        raise ConfigError(
+            f"--sampling must be one of {', '.join(SAMPLINGS)}, got {cfg.sampling!r}")
+    if cfg.dtype not in DTYPES:
+        raise ConfigError(
+            f"--dtype must be one of {', '.join(DTYPES)}, got {cfg.dtype!r} (float16 "
+            "would need a gradient scaler)")
+    if cfg.init_from != 'scratch': _check_pretrained(cfg, tricks)
     return cfg
 
 # %% ../nbs/13_train_gpt2.ipynb #c04f3e52
 _PROG = 'python -m nanogpt_nb.train'
-_EPILOG = ("presets: " + ", ".join(PRESETS) + ". Launch on N processes with "
-           "`torchrun --standalone --nproc_per_node=N -m nanogpt_nb.train ...`; re-running the same command resumes from "
-           "out_dir/ckpt.pt.")
-_AUTO = ('compile', 'flash')   # True, False or 'auto': --compile / --no-compile, default auto
+_EPILOG = (
+    "presets: " + ", ".join(PRESETS) + ". Launch on N processes with "
+    "`torchrun --standalone --nproc_per_node=N -m nanogpt_nb.train ...`; re-running "
+    "the same command resumes from "
+    "out_dir/ckpt.pt.")
+# True, False or 'auto': --compile / --no-compile, default auto
+_AUTO = ('compile', 'flash')
 
-def make_parser(defaults:TrainConfig|None=None, # values shown and used as defaults (default: `TrainConfig()`)
-               ) -> argparse.ArgumentParser:
-    "An argparse parser with one `--field` per `TrainConfig` field, documented from the field comments."
+def make_parser(
+    # values shown and used as defaults (default: `TrainConfig()`)
+    defaults:TrainConfig|None=None,
+) -> argparse.ArgumentParser:
+    """An argparse parser with one `--field` per `TrainConfig` field, documented from
+    the field comments."""
     defaults = defaults or TrainConfig()
     docs = docments(TrainConfig)
-    p = data_lib.ArgParser(prog=_PROG, epilog=_EPILOG, description="Train a GPT from a preset; every option overrides the preset's value.")
+    p = data_lib.ArgParser(
+        prog=_PROG, epilog=_EPILOG,
+        description="Train a GPT from a preset; every option overrides the preset's "
+                    "value.")
     choices = dict(preset=list(PRESETS), dtype=list(DTYPES), sampling=list(SAMPLINGS))
     for f in fields(TrainConfig):
         kw = dict(default=getattr(defaults, f.name), help=docs.get(f.name) or f.name)
-        if f.type is bool or f.name in _AUTO: kw['action'] = argparse.BooleanOptionalAction
-        else: kw['type'] = f.type
+        if f.type is bool or f.name in _AUTO:
+            kw['action'] = argparse.BooleanOptionalAction
+        else:
+            kw['type'] = f.type
         if f.name in choices: kw['choices'] = choices[f.name]
         p.add_argument(f'--{f.name}', **kw)
     return p
 
 def parse_args(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
               ) -> TrainConfig:
-    "The validated `TrainConfig` of a command line: preset values overridden by the options given."
+    """The validated `TrainConfig` of a command line: preset values overridden by the
+    options given."""
     argv = sys.argv[1:] if argv is None else list(argv)
     pre = data_lib.ArgParser(add_help=False)
     pre.add_argument('--preset', default=TrainConfig.preset, choices=list(PRESETS))
@@ -186,95 +308,153 @@ def parse_args(argv:list[str]|None=None, # command-line words (default: sys.argv
 def run_runtime(cfg:TrainConfig, # uses dtype, compile, flash
                 device:str, # this rank's device, e.g. 'cpu' or 'cuda:3'
                ) -> speed.Runtime:
-    "The resolved `Runtime` of the run: 07's policy for `device`, with the options given on the command line."
-    try: return speed.Runtime(device=device, dtype=cfg.dtype, compile=cfg.compile, flash=cfg.flash).resolve()
-    except ValueError as e: raise ConfigError(f"--dtype/--compile/--flash on {device}: {e}") from None
+    """The resolved `Runtime` of the run: 07's policy for `device`, with the options
+    given on the command line."""
+    try:
+        return speed.Runtime(
+            device=device, dtype=cfg.dtype, compile=cfg.compile, flash=cfg.flash
+        ).resolve()
+    except ValueError as e:
+        raise ConfigError(f"--dtype/--compile/--flash on {device}: {e}") from None
 
 # %% ../nbs/13_train_gpt2.ipynb #ac4fe2a5
 def resolve_data(cfg:TrainConfig, # uses `data_dir` or `data`
                 ) -> tuple[Path, dict]:
-    "The shard directory of `cfg` (preparing Tiny Shakespeare on rank 0 if needed) and its validated meta.json."
-    if cfg.data_dir: path = Path(cfg.data_dir)
+    """The shard directory of `cfg` (preparing Tiny Shakespeare on rank 0 if needed) and
+    its validated meta.json."""
+    if cfg.data_dir:
+        path = Path(cfg.data_dir)
     elif cfg.data.startswith('shakespeare_'):
         kind = cfg.data.split('_')[1]
         path = data_lib.data_dir()/f'shakespeare_{kind}'
-        ddp.on_master(shards.prepare_shakespeare, kind, path)   # rank 0 writes; the others wait, then read
+        # rank 0 writes; the others wait, then read
+        ddp.on_master(shards.prepare_shakespeare, kind, path)
     else:
         path = data_lib.data_dir()/cfg.data
-        if not (path/'meta.json').exists(): raise shards.ShardError(
-            f"{path} has no shards: prepare them once with `python -c 'from nanogpt_nb.shards import prepare_fineweb; prepare_fineweb()'` or give --data_dir")
+        if not (path/'meta.json').exists():
+            raise shards.ShardError(
+                f"{path} has no shards: prepare them once with `python -c 'from "
+                "nanogpt_nb.shards import prepare_fineweb; prepare_fineweb()'` or "
+                "give --data_dir")
     return path, shards.read_meta(path)
 
+# %% ../nbs/13_train_gpt2.ipynb #5f98a166
 def run_model_config(cfg:TrainConfig, # the run's options
                      meta:dict, # the shards' meta.json
                      rt:speed.Runtime, # the resolved runtime: its attention path
                     ) -> gpt_model.GPTConfig:
-    "The model config of the run: shape from `cfg`, vocabulary from the data (padded only if `--vocab_size` says so), `--recipe`'s switches."
+    """The model config of the run: shape from `cfg`, vocabulary from the data (padded
+    only if `--vocab_size` says so), `--recipe`'s switches."""
     vocab = cfg.vocab_size or meta['vocab_size']
-    if vocab < meta['vocab_size']: raise ConfigError(f"--vocab_size {vocab} is smaller than the data's {meta['vocab_size']} tokens: use 0 (the data's) or more")
-    base = gpt_model.GPTConfig(block_size=cfg.block_size, vocab_size=vocab, n_layer=cfg.n_layer, n_head=cfg.n_head, n_embd=cfg.n_embd,
-                               dropout=cfg.dropout, bias=cfg.bias, flash=rt.flash)
-    return modern.recipe_config(base, modern.parse_recipe(cfg.recipe))      # GPT-2's config when the recipe has no model tricks
+    if vocab < meta['vocab_size']:
+        raise ConfigError(
+            f"--vocab_size {vocab} is smaller than the data's {meta['vocab_size']} "
+            "tokens: use 0 (the data's) or more")
+    base = gpt_model.GPTConfig(
+        block_size=cfg.block_size, vocab_size=vocab, n_layer=cfg.n_layer,
+        n_head=cfg.n_head, n_embd=cfg.n_embd, dropout=cfg.dropout, bias=cfg.bias,
+        flash=rt.flash)
+    # GPT-2's config when the recipe has no model tricks
+    return modern.recipe_config(base, modern.parse_recipe(cfg.recipe))
 
 def recipe_name(cfg:TrainConfig) -> str: # the run's options
-    "The run's recipe as checkpoints record it: 'gpt2', 'modern', or its tricks joined by commas."
+    """The run's recipe as checkpoints record it: 'gpt2', 'modern', or its tricks joined
+    by commas."""
     tricks = modern.parse_recipe(cfg.recipe)
-    return next((name for name, t in modern.RECIPES.items() if t == tricks), ','.join(tricks))
+    return next(
+        (name for name, t in modern.RECIPES.items() if t == tricks), ','.join(tricks))
 
+# %% ../nbs/13_train_gpt2.ipynb #0934985d
 def check_resume(ckpt:Path, # out_dir/ckpt.pt
                  mconf:gpt_model.GPTConfig, # the model this run builds
                  recipe:str='gpt2', # `recipe_name` of this run
                 ) -> dict|None:
-    "The verified content of `ckpt` if it exists and fits `mconf`; None if absent; `ConfigError`/`CheckpointError` otherwise. Never writes."
+    """The verified content of `ckpt` if it exists and fits `mconf`; None if absent;
+    `ConfigError`/`CheckpointError` otherwise. Never writes."""
     if not ckpt.exists(): return None
     body = ckpt_lib.load_checkpoint(ckpt, restore_rng=False)
     was = (body.get('extra') or {}).get('recipe', 'gpt2')
-    if was != recipe: raise ConfigError(f"{ckpt} was trained with --recipe {was}, not {recipe}: resume with --recipe {was}, "
-                                        "or use another --out_dir or --no-resume")
+    if was != recipe:
+        raise ConfigError(
+            f"{ckpt} was trained with --recipe {was}, not {recipe}: resume with "
+            f"--recipe {was}, "
+            "or use another --out_dir or --no-resume")
     old, new = body.get('config') or {}, asdict(mconf)
-    keys = [k for k in dict.fromkeys([*old, *new]) if k not in ('dropout', 'flash')]   # shape and switches
-    diff = [f"{k} {old.get(k)} vs {new.get(k)}" for k in keys if old.get(k) != new.get(k)]
-    if diff: raise ConfigError(f"{ckpt} holds a checkpoint of a different model ({', '.join(diff)}): "
-                               "use another --out_dir, the checkpoint's options, or --no-resume to overwrite it")
+    # shape and switches
+    keys = [k for k in dict.fromkeys([*old, *new]) if k not in ('dropout', 'flash')]
+    diff = [
+        f"{k} {old.get(k)} vs {new.get(k)}" for k in keys if old.get(k) != new.get(k)]
+    if diff:
+        raise ConfigError(
+            f"{ckpt} holds a checkpoint of a different model ({', '.join(diff)}): "
+            "use another --out_dir, the checkpoint's options, or --no-resume to "
+            "overwrite it")
     return body
 
 def build_model(cfg:TrainConfig, # the run's options
                 mconf:gpt_model.GPTConfig, # from `run_model_config`
                 device:str, # where the model lives
                ) -> gpt_model.GPT:
-    "A fresh model for `mconf` (seeded by `cfg.seed`) or the pretrained `cfg.init_from`, on `device`."
+    """A fresh model for `mconf` (seeded by `cfg.seed`) or the pretrained
+    `cfg.init_from`, on `device`."""
     torch.manual_seed(cfg.seed)
-    if cfg.init_from == 'scratch': model = modern.recipe_model(mconf)         # GPT, or 12's ModernGPT
-    else: model = gpt_model.GPT.from_pretrained(cfg.init_from, dropout=cfg.dropout, flash=mconf.flash)   # OpenAI's weights (03)
+    if cfg.init_from == 'scratch':
+        model = modern.recipe_model(mconf)         # GPT, or 12's ModernGPT
+    else:
+        # OpenAI's weights (03)
+        model = gpt_model.GPT.from_pretrained(
+            cfg.init_from, dropout=cfg.dropout, flash=mconf.flash)
     return model.to(device)
 
 # %% ../nbs/13_train_gpt2.ipynb #565c43ce
 def _alive(pid) -> bool:
     "Whether process `pid` exists on this host."
     if not isinstance(pid, int) or pid <= 0: return False
-    try: os.kill(pid, 0); return True
+    try:
+        os.kill(pid, 0); return True
     except ProcessLookupError: return False
     except PermissionError: return True       # someone else's process: alive
 
 class RunLock:
-    "An exclusive lock on a run directory: `out_dir/.lock` names its owner; a dead owner's lock is taken over."
-    def __init__(self, out_dir:Path): self.path, self.held = Path(out_dir)/'.lock', False
+    """An exclusive lock on a run directory: `out_dir/.lock` names its owner; a dead
+    owner's lock is taken over."""
+    def __init__(self, out_dir:Path):
+        self.path, self.held = Path(out_dir)/'.lock', False
     def acquire(self):
         "Take the lock, or raise `ConfigError` naming its holder."
-        try: self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e: raise ConfigError(f"--out_dir {self.path.parent} cannot be created ({e.strerror}): choose a directory you can write") from None
-        me = dict(pid=os.getpid(), host=socket.gethostname(), started=time.strftime('%Y-%m-%d %H:%M:%S'))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ConfigError(
+                f"--out_dir {self.path.parent} cannot be created ({e.strerror}): "
+                "choose a directory you can write") from None
+        me = dict(pid=os.getpid(), host=socket.gethostname(),
+                  started=time.strftime('%Y-%m-%d %H:%M:%S'))
         for _ in range(2):
-            try: fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
             except FileExistsError:
-                try: other = json.loads(self.path.read_text())
-                except (OSError, ValueError): other = {}
-                if other.get('host') != me['host'] or _alive(other.get('pid')): raise ConfigError(
-                    f"{self.path.parent} is in use by process {other.get('pid')} on {other.get('host')} (since {other.get('started')}): "
-                    f"wait for that run or use another --out_dir; if it is gone, delete {self.path}") from None
-                print(f"note: taking over {self.path}: process {other.get('pid')} that held it is not running", file=sys.stderr)
+                try:
+                    other = json.loads(self.path.read_text())
+                except (OSError, ValueError):
+                    other = {}
+                if other.get('host') != me['host'] or _alive(other.get('pid')):
+                    raise ConfigError(
+                        f"{self.path.parent} is in use by process {other.get('pid')} "
+                        f"on {other.get('host')} (since {other.get('started')}): "
+                        "wait for that run or use another --out_dir; if it is gone, "
+                        f"delete {self.path}") from None
+                print(
+                    
+                    f"note: taking over {self.path}: process {other.get('pid')} that "
+                    "held it is not running",
+                    file=sys.stderr
+                )
                 self.path.unlink(missing_ok=True); continue
-            except OSError as e: raise ConfigError(f"--out_dir {self.path.parent} is not writable ({e.strerror})") from None
+            except OSError as e:
+                raise ConfigError(
+                    f"--out_dir {self.path.parent} is not writable ({e.strerror})"
+                ) from None
             with os.fdopen(fd, 'w') as f: json.dump(me, f)
             self.held = True
             return self
@@ -282,119 +462,190 @@ class RunLock:
     def release(self):
         "Give the lock back."
         if self.held: self.path.unlink(missing_ok=True); self.held = False
-    def __enter__(self): ddp.on_master(self.acquire); return self     # rank 0 takes it; a refusal stops every rank
+    def __enter__(self):
+        # rank 0 takes it; a refusal stops every rank
+        ddp.on_master(self.acquire); return self
     def __exit__(self, *exc): self.release()
 
 # %% ../nbs/13_train_gpt2.ipynb #3e394030
 def _tokenizer_info(meta:dict) -> dict:
-    "What a checkpoint records about the tokenizer, so that `load_model` can rebuild it."
+    """What a checkpoint records about the tokenizer, so that `load_model` can rebuild
+    it."""
     return dict(tokenizer=meta['tokenizer'], chars=meta.get('chars'))
 
 def _eval_callback(cfg, val_loader, rt, model, t0, hellaswag):
-    "Evaluation at fit's evaluation points: val loss (every rank, averaged), HellaSwag when due, one printed line."
+    """Evaluation at fit's evaluation points: val loss (every rank, averaged), HellaSwag
+    when due, one printed line."""
     def cb(state):
         row = dict(val_loss=training.evaluate(model, val_loader, cfg.eval_tokens, rt))
-        if hellaswag is not None and (state.step % cfg.hellaswag_interval == 0 or state.step == state.max_steps):
+        if hellaswag is not None and (
+            state.step % cfg.hellaswag_interval == 0 or state.step == state.max_steps):
             row.update(hellaswag(state) or {})
-        last = next((f" | train loss {r['loss']:.4f}" for r in reversed(state.logger.rows) if 'loss' in r), '')
-        extra = ''.join(f' | {k} {v:.4f}' for k, v in row.items() if k != 'val_loss' and isinstance(v, float))
-        ddp.print0(f"step {state.step:5d}/{state.max_steps}{last} | val loss {row['val_loss']:.4f}{extra} | {time.time()-t0:6.1f}s", flush=True)
+        last = next(
+            (f" | train loss {r['loss']:.4f}"
+                for r in reversed(state.logger.rows)
+                if 'loss' in r),
+            '',
+        )
+        extra = ''.join(f' | {k} {v:.4f}'
+                        for k, v in row.items()
+                        if k != 'val_loss' and isinstance(v, float))
+        ddp.print0(
+            
+            f"step {state.step:5d}/{state.max_steps}{last} | val loss "
+            f"{row['val_loss']:.4f}{extra} | {time.time()-t0:6.1f}s",
+            flush=True
+        )
         return row
     return cb
 
 # %% ../nbs/13_train_gpt2.ipynb #15cf34b9
 def train(cfg:TrainConfig, # a validated configuration
          ) -> dict:
-    "Run (or resume) the training described by `cfg`; returns a summary (steps, final val loss, time, out_dir)."
+    """Run (or resume) the training described by `cfg`; returns a summary (steps, final
+    val loss, time, out_dir)."""
     validate_config(cfg)
     t0 = time.time()
     info = ddp.setup_distributed(cfg.device, timeout_s=cfg.dist_timeout)
     rt = run_runtime(cfg, info.device)
     B, T, W = cfg.batch_size, cfg.block_size, info.world_size
-    try: accum = ddp.grad_accum_steps(cfg.total_batch_size, B, T, W) if cfg.total_batch_size else 1
-    except ValueError as e: raise ConfigError(f"--total_batch_size: {e}") from None
+    try:
+        accum = (ddp.grad_accum_steps(cfg.total_batch_size, B, T, W)
+                 if cfg.total_batch_size
+                 else 1)
+    except ValueError as e:
+        raise ConfigError(f"--total_batch_size: {e}") from None
     path, meta = resolve_data(cfg)
     if cfg.hellaswag_interval and meta['tokenizer'] != 'gpt2':
-        raise ConfigError(f"--hellaswag_interval needs GPT-2 tokenized data, but {path} is {meta['tokenizer']}-level: use 0")
+        raise ConfigError(
+            f"--hellaswag_interval needs GPT-2 tokenized data, but {path} is "
+            f"{meta['tokenizer']}-level: use 0")
     loader_kw = dict(rank=info.rank, world_size=W, seed=cfg.seed, device=info.device)
-    train_loader = shards.ShardLoader(path, 'train', B, T, sampling=cfg.sampling, **loader_kw)
+    train_loader = shards.ShardLoader(
+        path, 'train', B, T, sampling=cfg.sampling, **loader_kw)
     val_loader = shards.ShardLoader(path, 'val', B, T, **loader_kw)
     mconf = run_model_config(cfg, meta, rt)
     out, ckpt = Path(cfg.out_dir), Path(cfg.out_dir)/'ckpt.pt'
-    with RunLock(out):                                    # every rank stops if rank 0 cannot have the directory
-        recipe, tricks = recipe_name(cfg), modern.parse_recipe(cfg.recipe)   # 12: model, optimizer, schedule
+    with RunLock(out):  # every rank stops if rank 0 cannot have the directory
+        # 12: model, optimizer, schedule
+        recipe, tricks = recipe_name(cfg), modern.parse_recipe(cfg.recipe)
         prior = check_resume(ckpt, mconf, recipe) if cfg.resume else None
         hellaswag = None
         if cfg.hellaswag_interval:
-            hellaswag = hellaswag_lib.hellaswag_callback(rt, limit=cfg.hellaswag_examples or None)
+            hellaswag = hellaswag_lib.hellaswag_callback(
+                rt, limit=cfg.hellaswag_examples or None)
 
         model = build_model(cfg, mconf, info.device)
-        optimizer = modern.recipe_optimizer(model, tricks, cfg.lr, cfg.muon_lr, cfg.weight_decay, (cfg.beta1, cfg.beta2),
-                                            rt.fused, cfg.ns_steps, rt.autocast_dtype or torch.float32)
+        optimizer = modern.recipe_optimizer(
+            model, tricks, cfg.lr, cfg.muon_lr, cfg.weight_decay,
+            (cfg.beta1, cfg.beta2), rt.fused, cfg.ns_steps,
+            rt.autocast_dtype or torch.float32)
         start = 0
         if prior is not None:
-            start = ckpt_lib.load_checkpoint(ckpt, model, optimizer, train_loader, map_location=info.device)['step']
+            start = ckpt_lib.load_checkpoint(
+                ckpt, model, optimizer, train_loader, map_location=info.device)['step']
         # -- from here on the run writes to out_dir --
-        run_info = dict(train=asdict(cfg), runtime=rt.describe(), model=asdict(mconf), data_dir=str(path), **_tokenizer_info(meta),
-                        world_size=W, grad_accum_steps=accum, tokens_per_step=B*T*W*accum, resumed_from_step=start)
+        run_info = dict(train=asdict(cfg), runtime=rt.describe(), model=asdict(mconf),
+                        data_dir=str(path), **_tokenizer_info(meta), world_size=W,
+                        grad_accum_steps=accum, tokens_per_step=B * T * W * accum,
+                        resumed_from_step=start)
         ddp.on_master(_start_run_dir, out, run_info, fresh=prior is None)
-        ddp.print0(f"config: {json.dumps(run_info['train'])}\nruntime: {json.dumps(run_info['runtime'])}")
-        ddp.print0(f"{W} process(es) on {info.device} | {model.num_params():,} parameters | {B}x{T} tokens x {W} ranks x "
-                   f"{accum} accumulation = {B*T*W*accum:,} tokens/step | {'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}", flush=True)
-        net, raw = rt.prepare(model)                          # 07: attention path, compilation
-        ddp_net = DDP(net, device_ids=[info.local_rank] if info.device.startswith('cuda') else None) if W > 1 else net
-        lr_fn = modern.recipe_schedule(tricks, cfg.lr, cfg.min_lr, cfg.warmup_steps, cfg.max_steps, cfg.cooldown_frac)
+        ddp.print0(f"config: {json.dumps(run_info['train'])}\nruntime: "
+                   f"{json.dumps(run_info['runtime'])}")
+        ddp.print0(
+            f"{W} process(es) on {info.device} | {model.num_params():,} parameters | "
+            f"{B}x{T} tokens x {W} ranks x "
+            f"{accum} accumulation = {B*T*W*accum:,} tokens/step | "
+            f"{'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}",
+            flush=True)
+        net, raw = rt.prepare(model)  # 07: attention path, compilation
+        ddp_net = (
+            DDP(
+                net,
+                device_ids=(
+                    [info.local_rank] if info.device.startswith('cuda') else None),
+            )
+            if W > 1
+            else net
+        )
+        lr_fn = modern.recipe_schedule(
+            tricks, cfg.lr, cfg.min_lr, cfg.warmup_steps, cfg.max_steps,
+            cfg.cooldown_frac)
         extra = dict(_tokenizer_info(meta), recipe=recipe)
-        save = lambda done: ckpt_lib.save_checkpoint(ckpt, raw, optimizer, done, asdict(mconf), train_loader, extra)
-        rows = training.fit(ddp_net, optimizer, train_loader, cfg.max_steps, lr_fn=lr_fn, grad_accum_steps=accum,
-                            grad_clip=cfg.grad_clip or None, eval_every=cfg.eval_interval,
-                            callbacks=[_eval_callback(cfg, val_loader, rt, net, t0, hellaswag)],
-                            log_path=out/'log.jsonl' if info.is_master else None, save=save, save_every=cfg.ckpt_interval or None,
-                            start_step=start, rt=rt, progress=info.is_master and sys.stderr.isatty())
+        save = lambda done: ckpt_lib.save_checkpoint(
+            ckpt, raw, optimizer, done, asdict(mconf), train_loader, extra)
+        rows = training.fit(
+            ddp_net, optimizer, train_loader, cfg.max_steps, lr_fn=lr_fn,
+            grad_accum_steps=accum, grad_clip=cfg.grad_clip or None,
+            eval_every=cfg.eval_interval,
+            callbacks=[_eval_callback(cfg, val_loader, rt, net, t0, hellaswag)],
+            log_path=out/'log.jsonl' if info.is_master else None, save=save,
+            save_every=cfg.ckpt_interval or None, start_step=start, rt=rt,
+            progress=info.is_master and sys.stderr.isatty())
         return _finish(cfg, raw, meta, rows, start, t0, out, info)
 
 # %% ../nbs/13_train_gpt2.ipynb #fbd3dece
 def _start_run_dir(out:Path, run_info:dict, fresh:bool):
-    "Write config.json; a fresh run moves what an earlier run left in `out` aside, deleting nothing."
+    """Write config.json; a fresh run moves what an earlier run left in `out` aside,
+    deleting nothing."""
     old = [f for f in ('ckpt.pt', 'config.json', 'log.jsonl') if (out/f).exists()]
     if fresh and old:
         aside = out/time.strftime('replaced-%Y%m%d-%H%M%S')
         aside.mkdir()
         for f in old: os.replace(out/f, aside/f)
-        print(f"note: the earlier run in {out} ({', '.join(old)}) was moved to {aside}", flush=True)
-    data_lib.atomic_write(out/'config.json', lambda f: f.write(json.dumps(run_info, indent=1).encode()))
+        print(f"note: the earlier run in {out} ({', '.join(old)}) was moved to {aside}",
+              flush=True)
+    data_lib.atomic_write(
+        out/'config.json', lambda f: f.write(json.dumps(run_info, indent=1).encode()))
 
 def _finish(cfg, raw, meta, rows, start, t0, out, info) -> dict:
     "Check the ranks agree, print a sample and the summary; returns the summary."
-    div = ddp.max_param_divergence(raw)                    # 0.0 unless the ranks drifted apart (a bug)
-    if div != 0.0: raise RuntimeError(f"ranks hold different weights at the end (max difference {div})")
+    div = ddp.max_param_divergence(raw)  # 0.0 unless the ranks drifted apart (a bug)
+    if div != 0.0:
+        raise RuntimeError(
+            f"ranks hold different weights at the end (max difference {div})")
     val = next((r['val_loss'] for r in reversed(rows) if 'val_loss' in r), None)
-    if cfg.sample_tokens and info.is_master and (val is None or math.isfinite(val)):   # a nan model samples nothing
+    # a nan model samples nothing
+    if cfg.sample_tokens and info.is_master and (val is None or math.isfinite(val)):
         tok = ckpt_lib.tokenizer_of(_tokenizer_info(meta), str(out))
         text = inference.sample_text(raw, tok, '', cfg.sample_tokens, seed=cfg.seed)
         print(f"--- sample ({cfg.sample_tokens} tokens) ---\n{text}\n---", flush=True)
-    summary = dict(steps=cfg.max_steps, resumed_from_step=start, val_loss=val, seconds=round(time.time() - t0, 1), out_dir=str(out))
+    summary = dict(steps=cfg.max_steps, resumed_from_step=start, val_loss=val,
+                   seconds=round(time.time() - t0, 1), out_dir=str(out))
     ddp.print0(f"done: {json.dumps(summary)}", flush=True)
-    ddp.barrier()                # leave together: a rank that tears down while another still works can abort in gloo
+    # leave together: a rank that tears down while another still works can abort in gloo
+    ddp.barrier()
     return summary
 
 # %% ../nbs/13_train_gpt2.ipynb #b8d8a1b4
-def _interrupt(signum, frame): raise KeyboardInterrupt   # SIGTERM (a scheduler, `kill`) ends a run like Ctrl-C
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt   # SIGTERM (a scheduler, `kill`) ends a run like Ctrl-C
 
 def _main(argv):
-    if threading.current_thread() is threading.main_thread(): signal.signal(signal.SIGTERM, _interrupt)
-    try: train(parse_args(argv))
-    except (torch.OutOfMemoryError, MemoryError) as e: raise ConfigError(
-        f"out of memory ({' '.join(str(e).split())[:100]}): lower --batch_size (--total_batch_size keeps the optimization the same)") from None
-    finally: ddp.teardown()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        train(parse_args(argv))
+    except (torch.OutOfMemoryError, MemoryError) as e:
+        raise ConfigError(
+            f"out of memory ({' '.join(str(e).split())[:100]}): lower --batch_size "
+            "(--total_batch_size keeps the optimization the same)") from None
+    finally:
+        ddp.teardown()
 
 def train_main(argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
         ) -> int:
-    "`nanogpt-train`: parse and train; a problem the user can fix is one `error: ...` line and exit status 2."
-    return data_lib.run_command(_main, argv, interrupted='interrupted; run the same command again to resume from the last checkpoint')
+    """`nanogpt-train`: parse and train; a problem the user can fix is one `error: ...`
+    line and exit status 2."""
+    return data_lib.run_command(
+        _main, argv,
+        interrupted='interrupted; run the same command again to resume from the last '
+                    'checkpoint')
 
 # %% ../nbs/13_train_gpt2.ipynb #2ba59f50
 if __name__ == '__main__':
-    from fastcore.imports import IN_NOTEBOOK   # a notebook's Run All defines the command without running it
-    import nanogpt_nb.train as _train   # run the package's copy: its dataclass has the source that --help is built from
+    # a notebook's Run All defines the command without running it
+    from fastcore.imports import IN_NOTEBOOK
+    # run the package's copy: its dataclass has the source that --help is built from
+    import nanogpt_nb.train as _train
     if not IN_NOTEBOOK: sys.exit(_train.train_main())

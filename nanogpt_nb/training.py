@@ -21,22 +21,31 @@ from .model import unwrap_model
 from .shards import ShardLoader
 
 # %% ../nbs/05_training.ipynb #bb89309b
-def configure_optimizer(model:torch.nn.Module, # the (maybe wrapped) model
-                        weight_decay:float=0.1, # decoupled weight decay on >=2-D parameters
-                        lr:float=6e-4, # initial learning rate (a schedule overwrites it every step)
-                        betas:tuple=(0.9, 0.95), # Adam moments, GPT-3 values
-                        eps:float=1e-8, # Adam epsilon
-                        device_type:str='cpu', # 'cuda' enables the fused kernel by default
-                        fused:bool|None=None, # force fused AdamW on/off; None: on for CUDA
-                        verbose:bool=True, # print the two group sizes
-                       ) -> torch.optim.AdamW:
-    "AdamW with weight decay on matrices/embeddings only (biases and norm gains excluded)."
-    params = [p for p in unwrap_model(model).parameters() if p.requires_grad]  # a tied weight appears once
-    decay, no_decay = [p for p in params if p.dim() >= 2], [p for p in params if p.dim() < 2]
-    if verbose: print(f"decayed: {len(decay)} tensors, {sum(p.numel() for p in decay):,} params | "
-                      f"not decayed: {len(no_decay)} tensors, {sum(p.numel() for p in no_decay):,} params")
+def configure_optimizer(
+    model:torch.nn.Module, # the (maybe wrapped) model
+    weight_decay:float=0.1, # decoupled weight decay on >=2-D parameters
+    lr:float=6e-4, # initial learning rate (a schedule overwrites it every step)
+    betas:tuple=(0.9, 0.95), # Adam moments, GPT-3 values
+    eps:float=1e-8, # Adam epsilon
+    device_type:str='cpu', # 'cuda' enables the fused kernel by default
+    fused:bool|None=None, # force fused AdamW on/off; None: on for CUDA
+    verbose:bool=True, # print the two group sizes
+) -> torch.optim.AdamW:
+    """AdamW with weight decay on matrices/embeddings only (biases and norm gains
+    excluded)."""
+    # a tied weight appears once
+    params = [p for p in unwrap_model(model).parameters() if p.requires_grad]
+    decay, no_decay = [p for p in params if p.dim() >= 2], [
+        p for p in params if p.dim() < 2]
+    if verbose:
+        print(
+            f"decayed: {len(decay)} tensors, {sum(p.numel() for p in decay):,} params "
+            "| "
+            f"not decayed: {len(no_decay)} tensors, "
+            f"{sum(p.numel() for p in no_decay):,} params")
     fused = device_type == 'cuda' if fused is None else fused
-    groups = [dict(params=decay, weight_decay=weight_decay), dict(params=no_decay, weight_decay=0.0)]
+    groups = [dict(params=decay, weight_decay=weight_decay),
+              dict(params=no_decay, weight_decay=0.0)]
     return torch.optim.AdamW(groups, lr=lr, betas=betas, eps=eps, fused=fused)
 
 # %% ../nbs/05_training.ipynb #ee281e67
@@ -46,23 +55,27 @@ def get_lr(step:int, # optimizer step, from 0
            warmup_steps:int=0, # linear warmup length
            max_steps:int=1, # step at which the cosine reaches min_lr
           ) -> float:
-    "Learning rate at `step`: linear warmup, then cosine decay to `min_lr` at `max_steps`."
+    """Learning rate at `step`: linear warmup, then cosine decay to `min_lr` at
+    `max_steps`."""
     min_lr = max_lr*0.1 if min_lr is None else min_lr
     if step < warmup_steps: return max_lr*(step + 1)/warmup_steps
     if step >= max_steps: return min_lr
-    ratio = (step - warmup_steps)/max(1, max_steps - warmup_steps)  # 0 -> 1 over the decay
+    # 0 -> 1 over the decay
+    ratio = (step - warmup_steps)/max(1, max_steps - warmup_steps)
     return min_lr + 0.5*(1.0 + math.cos(math.pi*ratio))*(max_lr - min_lr)
 
 # %% ../nbs/05_training.ipynb #1417fb81
 class Local:
-    "How steps run: one process, full precision; `Runtime` (07) and the DDP answers (09) change that."
+    """How steps run: one process, full precision; `Runtime` (07) and the DDP answers
+    (09) change that."""
     is_master:bool = True     # the process that logs, prints and saves
     world_size:int = 1        # processes training together
     def autocast(self):
         "Context for the forward pass (07: bf16 autocast)."
         return contextlib.nullcontext()
     def no_sync(self, model, last:bool):
-        "Context for one micro-step's forward and backward (09: hold the gradient all-reduce until `last`)."
+        """Context for one micro-step's forward and backward (09: hold the gradient
+        all-reduce until `last`)."""
         return contextlib.nullcontext()
     def mean(self, x:torch.Tensor) -> torch.Tensor:
         "`x` averaged over the processes (09: an all-reduce)."
@@ -72,18 +85,27 @@ LOCAL = Local()
 
 # %% ../nbs/05_training.ipynb #293509c8
 class DivergenceError(UserError):
-    "Training produced a non-finite loss or gradient norm; nothing was stepped or saved."
+    """Training produced a non-finite loss or gradient norm; nothing was stepped or
+    saved."""
 
-def train_step(model:torch.nn.Module, # returns `(logits, loss)` from `model(x, y)`; maybe compiled or wrapped
-               optimizer:torch.optim.Optimizer, # e.g. from `configure_optimizer`
-               next_batch:Callable, # returns the next micro-batch `(x, y)`, e.g. `loader.next_batch`
-               grad_accum_steps:int=1, # micro-batches per optimizer step
-               grad_clip:float|None=1.0, # max global gradient norm; None: no clipping (the norm is still returned)
-               lr:float|None=None, # learning rate for this step, times a group's `lr_scale` if it has one (12); None: leave it
-               rt:Local=LOCAL, # the runtime: precision and processes (07, 09)
-              ) -> dict:
-    "One optimizer step over `grad_accum_steps` micro-batches: `{'loss', 'grad_norm', 'tokens'}`."
-    if grad_accum_steps < 1: raise ValueError(f"grad_accum_steps must be >= 1, got {grad_accum_steps}")
+def train_step(
+    # returns `(logits, loss)` from `model(x, y)`; maybe compiled or wrapped
+    model:torch.nn.Module,
+    optimizer:torch.optim.Optimizer, # e.g. from `configure_optimizer`
+    # returns the next micro-batch `(x, y)`, e.g. `loader.next_batch`
+    next_batch:Callable,
+    grad_accum_steps:int=1, # micro-batches per optimizer step
+    # max global gradient norm; None: no clipping (the norm is still returned)
+    grad_clip:float|None=1.0,
+    # learning rate for this step, times a group's `lr_scale` if it has one (12); None:
+    # leave it
+    lr:float|None=None,
+    rt:Local=LOCAL, # the runtime: precision and processes (07, 09)
+) -> dict:
+    """One optimizer step over `grad_accum_steps` micro-batches: `{'loss', 'grad_norm',
+    'tokens'}`."""
+    if grad_accum_steps < 1:
+        raise ValueError(f"grad_accum_steps must be >= 1, got {grad_accum_steps}")
     if lr is not None:
         for g in optimizer.param_groups: g['lr'] = lr*g.get('lr_scale', 1.0)
     model.train()
@@ -93,29 +115,40 @@ def train_step(model:torch.nn.Module, # returns `(logits, loss)` from `model(x, 
         x, y = next_batch()
         with rt.no_sync(model, last=micro == grad_accum_steps - 1):
             with rt.autocast(): _, loss = model(x, y)
-            loss = loss/grad_accum_steps   # mean of micro-batch means == mean over the whole batch
+            # mean of micro-batch means == mean over the whole batch
+            loss = loss/grad_accum_steps
             loss.backward()
         loss_accum, tokens = loss_accum + loss.detach(), tokens + y.numel()
     loss_accum = rt.mean(loss_accum)       # the global batch's loss on every process
     norm = torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip or float('inf'))
-    if not (torch.isfinite(loss_accum) and torch.isfinite(norm)):   # the same on every rank: all stop together
+    # the same on every rank: all stop together
+    if not (torch.isfinite(loss_accum) and torch.isfinite(norm)):
         optimizer.zero_grad(set_to_none=True)
-        raise DivergenceError(f"the loss is {loss_accum.item():.4g} and the gradient norm {norm.item():.4g}: training diverged")
+        raise DivergenceError(
+            f"the loss is {loss_accum.item():.4g} and the gradient norm "
+            f"{norm.item():.4g}: training diverged")
     optimizer.step()
-    return dict(loss=loss_accum.item(), grad_norm=norm.item(), tokens=tokens*rt.world_size)
+    return dict(
+        loss=loss_accum.item(), grad_norm=norm.item(), tokens=tokens * rt.world_size)
 
 # %% ../nbs/05_training.ipynb #8cc3da02
 @torch.no_grad()
-def evaluate(model:torch.nn.Module, # returns `(logits, loss)`; a data-parallel wrapper is bypassed
-             loader:ShardLoader, # usually the 'val' split; its B, T, rank and world_size are used
-             eval_tokens:int=2**20, # tokens to evaluate on (whole chunks, capped at the split's size)
-             rt:Local=LOCAL, # the runtime: autocast as in training, the mean over processes
-            ) -> float:
+def evaluate(
+    # returns `(logits, loss)`; a data-parallel wrapper is bypassed
+    model:torch.nn.Module,
+    # usually the 'val' split; its B, T, rank and world_size are used
+    loader:ShardLoader,
+    # tokens to evaluate on (whole chunks, capped at the split's size)
+    eval_tokens:int=2**20,
+    rt:Local=LOCAL, # the runtime: autocast as in training, the mean over processes
+) -> float:
     "Mean loss per token over a fixed set of tokens (of all processes together)."
-    net = unwrap_model(model, keep_compiled=True)   # ranks may run different numbers of batches: no DDP sync
+    # ranks may run different numbers of batches: no DDP sync
+    net = unwrap_model(model, keep_compiled=True)
     was_training = net.training
     net.eval()
-    sums = torch.zeros(2, dtype=torch.float64, device=loader.device)  # (loss sum, token count)
+    # (loss sum, token count)
+    sums = torch.zeros(2, dtype=torch.float64, device=loader.device)
     for x, y in loader.fixed_batches(eval_tokens):
         with rt.autocast(): _, loss = net(x, y)
         sums[0] += loss.double()*y.numel(); sums[1] += y.numel()
@@ -126,9 +159,11 @@ def evaluate(model:torch.nn.Module, # returns `(logits, loss)`; a data-parallel 
 # %% ../nbs/05_training.ipynb #eebcdd37
 class JsonlLogger:
     "Append-only JSON-lines log; keeps this run's rows in `.rows` too."
-    def __init__(self, path:str|Path|None=None, # log file; None: keep rows in memory only
-                 enabled:bool=True, # False on non-master ranks: nothing is written
-                ):
+    def __init__(
+        self,
+        path:str|Path|None=None, # log file; None: keep rows in memory only
+        enabled:bool=True, # False on non-master ranks: nothing is written
+    ):
         self.path, self.enabled, self.rows = (Path(path) if path else None), enabled, []
         if self.path and enabled: self.path.parent.mkdir(parents=True, exist_ok=True)
     def log(self, **row):
@@ -137,23 +172,33 @@ class JsonlLogger:
         if self.path and self.enabled:
             try:
                 with open(self.path, 'a') as f: f.write(json.dumps(row) + '\n')
-            except OSError as e: raise DataError(f"{e.strerror} appending to {self.path}: free space or use another --out_dir; "
-                                                 "the last checkpoint is intact") from None
+            except OSError as e:
+                raise DataError(
+                    f"{e.strerror} appending to {self.path}: free space or use another "
+                    "--out_dir; "
+                    "the last checkpoint is intact") from None
     def truncate(self, step:int): # first step to be (re)done
         "Drop the file's rows with `step >= step` (the steps a resumed run will redo)."
         if not (self.path and self.enabled and self.path.exists()): return
         keep = [r for r in read_log(self.path) if r.get('step', -1) < step]
-        atomic_write(self.path, lambda f: f.write(''.join(json.dumps(r) + '\n' for r in keep).encode()))
+        atomic_write(
+            self.path,
+            lambda f: f.write(''.join(json.dumps(r) + '\n' for r in keep).encode()))
 
+# %% ../nbs/05_training.ipynb #926eb152
 def read_log(path:str|Path, # a JSON-lines log
             ) -> list[dict]:
-    "The rows of a JSON-lines log (a half-written last line, from a killed run, is skipped)."
+    """The rows of a JSON-lines log (a half-written last line, from a killed run, is
+    skipped)."""
     lines = Path(path).read_text().splitlines()
     rows = []
     for i, line in enumerate(lines):
-        try: rows.append(json.loads(line))
+        try:
+            rows.append(json.loads(line))
         except json.JSONDecodeError:
-            if i < len(lines) - 1: raise ValueError(f"{path}, line {i+1}: not JSON; the log is corrupt") from None
+            if i < len(lines) - 1:
+                raise ValueError(
+                    f"{path}, line {i+1}: not JSON; the log is corrupt") from None
     return rows
 
 def plot_log(log:str|Path|list, # a log path or a list of rows
@@ -161,7 +206,8 @@ def plot_log(log:str|Path|list, # a log path or a list of rows
              title:str|None=None, # plot title
             ):
     "Train loss (per step) and val loss (eval rows) against step; returns the Axes."
-    import matplotlib.pyplot as plt  # plotting is for notebooks; keep the import off the training path
+    # plotting is for notebooks; keep the import off the training path
+    import matplotlib.pyplot as plt
     rows = read_log(log) if isinstance(log, (str, Path)) else log
     tr = [(r['step'], r['loss']) for r in rows if 'loss' in r]
     va = [(r['step'], r['val_loss']) for r in rows if 'val_loss' in r]
@@ -182,53 +228,81 @@ class FitState:
     optimizer:torch.optim.Optimizer # the optimizer
     train_loader:ShardLoader|None # the train loader
     val_loader:ShardLoader|None # the val loader
-    is_master:bool # rank 0 (or no torch.distributed): the rank that logs, prints and saves
+    # rank 0 (or no torch.distributed): the rank that logs, prints and saves
+    is_master:bool
     logger:JsonlLogger # the run's log
 
 # %% ../nbs/05_training.ipynb #6e5d0c41
-def fit(model:torch.nn.Module, # returns `(logits, loss)`; may be DDP-wrapped and/or compiled
-        optimizer:torch.optim.Optimizer, # e.g. `configure_optimizer(...)`
-        train_loader:ShardLoader, # anything with `next_batch()` (and `state_dict()` for checkpoints)
-        max_steps:int, # total optimizer steps of the run
-        lr_fn:Callable[[int], float]|None=None, # step -> lr, e.g. `functools.partial(get_lr, max_lr=6e-4, warmup_steps=715, max_steps=19073)`
-        grad_accum_steps:int=1, # micro-batches per step (total batch = B*T*grad_accum_steps*world_size tokens)
-        grad_clip:float|None=1.0, # max global gradient norm
-        val_loader:ShardLoader|None=None, # for the val loss; None: no val loss
-        eval_every:int=250, # steps between evaluations (val loss + callbacks); 0: only at the end
-        eval_tokens:int=2**20, # fixed number of val tokens per evaluation
-        callbacks:Iterable[Callable]=(), # `cb(state: FitState) -> dict|None`, run on every rank at evaluation points
-        log_path:str|Path|None=None, # JSON-lines log (master only); None: rows in memory only
-        save:Callable[[int], object]|None=None, # `save(steps_done)` on the master: write a checkpoint (06)
-        save_every:int|None=None, # steps between saves; None: only at the end
-        start_step:int=0, # first step to run (a resumed run passes the checkpoint's step)
-        rt:Local=LOCAL, # the runtime: precision and processes (07, 09)
-        progress:bool=True, # tqdm bar on the master rank
-       ) -> list[dict]:
-    "Train for steps `start_step..max_steps-1` with periodic evaluation, logging and checkpoints; returns this run's log rows."
+def fit(
+    # returns `(logits, loss)`; may be DDP-wrapped and/or compiled
+    model:torch.nn.Module,
+    optimizer:torch.optim.Optimizer, # e.g. `configure_optimizer(...)`
+    # anything with `next_batch()` (and `state_dict()` for checkpoints)
+    train_loader:ShardLoader,
+    max_steps:int, # total optimizer steps of the run
+    # step -> lr, e.g. `functools.partial(get_lr, max_lr=6e-4, warmup_steps=715,
+    # max_steps=19073)`
+    lr_fn:Callable[[int], float]|None=None,
+    # micro-batches per step (total batch = B*T*grad_accum_steps*world_size tokens)
+    grad_accum_steps:int=1,
+    grad_clip:float|None=1.0, # max global gradient norm
+    val_loader:ShardLoader|None=None, # for the val loss; None: no val loss
+    # steps between evaluations (val loss + callbacks); 0: only at the end
+    eval_every:int=250,
+    eval_tokens:int=2**20, # fixed number of val tokens per evaluation
+    # `cb(state: FitState) -> dict|None`, run on every rank at evaluation points
+    callbacks:Iterable[Callable]=(),
+    # JSON-lines log (master only); None: rows in memory only
+    log_path:str|Path|None=None,
+    # `save(steps_done)` on the master: write a checkpoint (06)
+    save:Callable[[int], object]|None=None,
+    save_every:int|None=None, # steps between saves; None: only at the end
+    start_step:int=0, # first step to run (a resumed run passes the checkpoint's step)
+    rt:Local=LOCAL, # the runtime: precision and processes (07, 09)
+    progress:bool=True, # tqdm bar on the master rank
+) -> list[dict]:
+    """Train for steps `start_step..max_steps-1` with periodic evaluation, logging and
+    checkpoints; returns this run's log rows."""
     is_master = rt.is_master
     logger = JsonlLogger(log_path, enabled=is_master)
     if start_step: logger.truncate(start_step)
 
     def evaluation(step):
         row = {}
-        if val_loader is not None: row['val_loss'] = evaluate(model, val_loader, eval_tokens, rt)
-        st = FitState(step, max_steps, model, optimizer, train_loader, val_loader, is_master, logger)
+        if val_loader is not None:
+            row['val_loss'] = evaluate(model, val_loader, eval_tokens, rt)
+        st = FitState(
+            step, max_steps, model, optimizer, train_loader, val_loader, is_master,
+            logger)
         for cb in callbacks: row.update(cb(st) or {})
         if row: logger.log(step=step, **row)
 
-    bar = tqdm(range(start_step, max_steps), disable=not (progress and is_master), leave=False)
+    bar = tqdm(
+        range(start_step, max_steps), disable=not (progress and is_master), leave=False)
     for step in bar:
         if eval_every and step % eval_every == 0: evaluation(step)
         t0 = time.perf_counter()
-        try: out = train_step(model, optimizer, train_loader.next_batch, grad_accum_steps, grad_clip,
-                              lr=lr_fn(step) if lr_fn else None, rt=rt)  # .item() inside syncs the GPU
-        except DivergenceError as e: raise DivergenceError(
-            f"step {step}: {e}; the last checkpoint, if any, is untouched: resume from it with a lower --lr") from None
+        try:
+            out = train_step(model,
+                             optimizer,
+                             train_loader.next_batch,
+                             grad_accum_steps,
+                             grad_clip,
+                             # .item() inside syncs the GPU
+                             lr=lr_fn(step) if lr_fn else None,
+                             rt=rt)
+        except DivergenceError as e:
+            raise DivergenceError(
+                f"step {step}: {e}; the last checkpoint, if any, is untouched: resume "
+                "from it with a lower --lr") from None
         dt = time.perf_counter() - t0
-        logger.log(step=step, loss=out['loss'], lr=optimizer.param_groups[0]['lr'], grad_norm=out['grad_norm'],
-                   dt=dt, tok_per_s=out['tokens']/dt)
+        logger.log(step=step, loss=out['loss'], lr=optimizer.param_groups[0]['lr'],
+                   grad_norm=out['grad_norm'], dt=dt, tok_per_s=out['tokens'] / dt)
         bar.set_postfix(loss=f"{out['loss']:.3f}", refresh=False)
         done = step + 1
-        if save and is_master and ((save_every and done % save_every == 0) or done == max_steps): save(done)
+        if (save
+            and is_master
+            and ((save_every and done % save_every == 0) or done == max_steps)):
+            save(done)
     evaluation(max_steps)
     return logger.rows

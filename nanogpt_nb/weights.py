@@ -22,134 +22,226 @@ from .model import GPT, GPTConfig, GPT2_PRESETS, unwrap_model
 
 # %% ../nbs/03_weights.ipynb #7ef4e64d
 class WeightsError(UserError, ValueError):
-    "A checkpoint is not a GPT-2 our `GPT` can hold; the message names the key and the problem."
+    """A checkpoint is not a GPT-2 our `GPT` can hold; the message names the key and the
+    problem."""
 
-CONV1D_WEIGHTS = ('attn.c_attn.weight', 'attn.c_proj.weight', 'mlp.c_fc.weight', 'mlp.c_proj.weight')  # stored (in, out) by HF Conv1D
-SKIPPED_BUFFERS = ('attn.bias', 'attn.masked_bias')  # causal-mask buffers of older transformers versions, not parameters
+# stored (in, out) by HF Conv1D
+CONV1D_WEIGHTS = (
+    'attn.c_attn.weight', 'attn.c_proj.weight', 'mlp.c_fc.weight', 'mlp.c_proj.weight')
+# causal-mask buffers of older transformers versions, not parameters
+SKIPPED_BUFFERS = ('attn.bias', 'attn.masked_bias')
 
-def _is_conv1d(k:str) -> bool: return '.'.join(k.split('.')[-3:]) in CONV1D_WEIGHTS   # whole name parts, not a text suffix
-def _is_buffer(k:str) -> bool: return '.'.join(k.split('.')[-2:]) in SKIPPED_BUFFERS  # 'attn.c_attn.bias' is a parameter
+def _is_conv1d(k:str) -> bool:
+    # whole name parts, not a text suffix
+    return '.'.join(k.split('.')[-3:]) in CONV1D_WEIGHTS
+def _is_buffer(k:str) -> bool:
+    # 'attn.c_attn.bias' is a parameter
+    return '.'.join(k.split('.')[-2:]) in SKIPPED_BUFFERS
 
 def _require(hf:dict, key:str, ok, want:str, source:str):
     "Raise `WeightsError` naming `key` unless `ok(value)`."
     v = hf.get(key)
-    if not ok(v): raise WeightsError(f"{source}: config key {key!r} is {v!r}, expected {want}: only OpenAI GPT-2 architectures can be loaded")
+    if not ok(v):
+        raise WeightsError(
+            f"{source}: config key {key!r} is {v!r}, expected {want}: only OpenAI "
+            "GPT-2 architectures can be loaded")
 
+# %% ../nbs/03_weights.ipynb #7a4650ba
 def gpt_config_from_hf(hf:dict, # the parsed config.json of a Hugging Face GPT-2
                        source:str='config.json', # name used in error messages
                        **overrides, # dropout and/or flash
                       ) -> GPTConfig:
-    "The `GPTConfig` of a Hugging Face GPT-2 config, after checking that it is the architecture `GPT` implements."
+    """The `GPTConfig` of a Hugging Face GPT-2 config, after checking that it is the
+    architecture `GPT` implements."""
     if set(overrides) - {'dropout', 'flash'}:
-        raise ValueError(f"only dropout and flash can be overridden when loading GPT-2, got {sorted(set(overrides) - {'dropout', 'flash'})}")
+        raise ValueError(
+            "only dropout and flash can be overridden when loading GPT-2, got "
+            f"{sorted(set(overrides) - {'dropout', 'flash'})}")
     _require(hf, 'model_type', lambda v: v == 'gpt2', "'gpt2'", source)
     for k in ('vocab_size', 'n_positions', 'n_embd', 'n_layer', 'n_head'):
-        _require(hf, k, lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, 'a positive int', source)
-    _require(hf, 'activation_function', lambda v: v in (None, 'gelu_new', 'gelu_pytorch_tanh'), "'gelu_new' (tanh GELU)", source)
-    _require(hf, 'n_inner', lambda v: v in (None, 4*hf['n_embd']), f"null or {4*hf['n_embd']} (a 4x MLP)", source)
-    _require(hf, 'layer_norm_epsilon', lambda v: v is None or abs(v - 1e-5) < 1e-12, '1e-05', source)
-    for k, default in (('scale_attn_weights', True), ('tie_word_embeddings', True), ('scale_attn_by_inverse_layer_idx', False), ('add_cross_attention', False)):
-        _require(hf, k, lambda v: v in (None, default), f'{default} (or absent)', source)
-    try: return GPTConfig(block_size=hf['n_positions'], vocab_size=hf['vocab_size'], n_layer=hf['n_layer'], n_head=hf['n_head'],
-                          n_embd=hf['n_embd'], bias=True, **overrides)
-    except ValueError as e: raise WeightsError(f"{source}: {e}") from None
+        _require(
+            hf, k, lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+            'a positive int', source)
+    _require(hf, 'activation_function',
+             lambda v: v in (None, 'gelu_new', 'gelu_pytorch_tanh'),
+             "'gelu_new' (tanh GELU)", source)
+    _require(hf, 'n_inner', lambda v: v in (None, 4 * hf['n_embd']),
+             f"null or {4*hf['n_embd']} (a 4x MLP)", source)
+    _require(
+        hf, 'layer_norm_epsilon', lambda v: v is None or abs(v - 1e-5) < 1e-12, '1e-05',
+        source)
+    for k, default in (
+        ('scale_attn_weights', True), ('tie_word_embeddings', True),
+        ('scale_attn_by_inverse_layer_idx', False), ('add_cross_attention', False)):
+        _require(
+            hf, k, lambda v: v in (None, default), f'{default} (or absent)', source)
+    try:
+        return GPTConfig(
+            block_size=hf['n_positions'], vocab_size=hf['vocab_size'],
+            n_layer=hf['n_layer'], n_head=hf['n_head'], n_embd=hf['n_embd'], bias=True,
+            **overrides)
+    except ValueError as e:
+        raise WeightsError(f"{source}: {e}") from None
 
+# %% ../nbs/03_weights.ipynb #f95196c7
 def hf_config_from_gpt(config:GPTConfig, # the config of one of our models
                       ) -> dict:
     "The Hugging Face `config.json` contents (GPT2LMHeadModel) for `config`."
-    eot = 50256 if config.vocab_size > 50256 else None   # a character vocabulary has no <|endoftext|>
-    return dict(architectures=['GPT2LMHeadModel'], model_type='gpt2', vocab_size=config.vocab_size, n_positions=config.block_size,
-                n_ctx=config.block_size, n_embd=config.n_embd, n_layer=config.n_layer, n_head=config.n_head, n_inner=None,
-                activation_function='gelu_new', resid_pdrop=config.dropout, embd_pdrop=config.dropout, attn_pdrop=config.dropout,
-                layer_norm_epsilon=1e-5, initializer_range=0.02, scale_attn_weights=True, scale_attn_by_inverse_layer_idx=False,
-                reorder_and_upcast_attn=False, tie_word_embeddings=True,
-                bos_token_id=eot, eos_token_id=eot)
+    # a character vocabulary has no <|endoftext|>
+    eot = 50256 if config.vocab_size > 50256 else None
+    return dict(
+        architectures=['GPT2LMHeadModel'], model_type='gpt2',
+        vocab_size=config.vocab_size, n_positions=config.block_size,
+        n_ctx=config.block_size, n_embd=config.n_embd, n_layer=config.n_layer,
+        n_head=config.n_head, n_inner=None, activation_function='gelu_new',
+        resid_pdrop=config.dropout, embd_pdrop=config.dropout,
+        attn_pdrop=config.dropout, layer_norm_epsilon=1e-5, initializer_range=0.02,
+        scale_attn_weights=True, scale_attn_by_inverse_layer_idx=False,
+        reorder_and_upcast_attn=False, tie_word_embeddings=True, bos_token_id=eot,
+        eos_token_id=eot)
 
 # %% ../nbs/03_weights.ipynb #a08ecd42
 def _normalise_key(k:str) -> str:
-    "Hugging Face key in `GPT2LMHeadModel` form: hub `gpt2` files omit the `transformer.` prefix (they hold a `GPT2Model`)."
-    return k if k.startswith('transformer.') or k == 'lm_head.weight' else f'transformer.{k}'
+    """Hugging Face key in `GPT2LMHeadModel` form: hub `gpt2` files omit the
+    `transformer.` prefix (they hold a `GPT2Model`)."""
+    return (k
+            if k.startswith('transformer.') or k == 'lm_head.weight'
+            else f'transformer.{k}')
 
 @torch.no_grad()
-def load_hf_state_dict(model:GPT, # receives the weights in place
-                       sd:dict, # Hugging Face GPT-2 tensors by name (e.g. from a model.safetensors)
-                       source:str='state_dict', # name used in error messages (a file path)
-                      ) -> GPT:
-    "Copy a Hugging Face GPT-2 state dict into `model`: Conv1D weights transposed, buffers skipped, every key and shape checked."
+def load_hf_state_dict(
+    model:GPT, # receives the weights in place
+    sd:dict, # Hugging Face GPT-2 tensors by name (e.g. from a model.safetensors)
+    source:str='state_dict', # name used in error messages (a file path)
+) -> GPT:
+    """Copy a Hugging Face GPT-2 state dict into `model`: Conv1D weights transposed,
+    buffers skipped, every key and shape checked."""
     sd = {_normalise_key(k): v for k, v in sd.items() if not _is_buffer(k)}
-    for k, target in model.state_dict().items():   # shares storage with the parameters: copy_ writes into the model
-        if k == 'lm_head.weight': continue           # the same tensor as transformer.wte.weight, loaded through it
+    # shares storage with the parameters: copy_ writes into the model
+    for k, target in model.state_dict().items():
+        if k == 'lm_head.weight':
+            continue  # the same tensor as transformer.wte.weight, loaded through it
         if k not in sd: raise WeightsError(f"{source}: tensor {k!r} is missing")
         src = sd.pop(k)
-        if not src.is_floating_point(): raise WeightsError(f"{source}: tensor {k!r} is {src.dtype}, not floating point: not GPT-2 weights")
+        if not src.is_floating_point():
+            raise WeightsError(
+                f"{source}: tensor {k!r} is {src.dtype}, not floating point: not GPT-2 "
+                "weights")
         conv1d = _is_conv1d(k)
-        if conv1d: src = src.t()                     # HF Conv1D (in, out) -> nn.Linear (out, in)
+        if conv1d:
+            src = src.t()  # HF Conv1D (in, out) -> nn.Linear (out, in)
         if src.shape != target.shape:
-            raise WeightsError(f"{source}: tensor {k!r} has shape {tuple(src.shape)}{' after the Conv1D transpose' if conv1d else ''}, "
-                               f"expected {tuple(target.shape)} for {model.config}")
+            raise WeightsError(
+                f"{source}: tensor {k!r} has shape "
+                f"{tuple(src.shape)}{' after the Conv1D transpose' if conv1d else ''}, "
+                f"expected {tuple(target.shape)} for {model.config}")
         target.copy_(src)
     if 'lm_head.weight' in sd:
         head = sd.pop('lm_head.weight')
         wte = model.transformer.wte.weight
         if head.shape != wte.shape or not torch.equal(head.to(wte.dtype), wte):
-            raise WeightsError(f"{source}: tensor 'lm_head.weight' differs from 'transformer.wte.weight': only tied GPT-2 heads are supported")
-    if sd: raise WeightsError(f"{source}: unexpected tensor {next(iter(sd))!r}" + (f" (and {len(sd)-1} more)" if len(sd) > 1 else ''))
+            raise WeightsError(
+                f"{source}: tensor 'lm_head.weight' differs from "
+                "'transformer.wte.weight': only tied GPT-2 heads are supported")
+    if sd:
+        raise WeightsError(f"{source}: unexpected tensor {next(iter(sd))!r}"
+                           + (f" (and {len(sd)-1} more)" if len(sd) > 1 else ''))
     return model
 
 # %% ../nbs/03_weights.ipynb #9ecf1905
 def _resolve(name_or_dir) -> tuple:
-    "`(config.json path, model.safetensors path)` of a local directory, or of a hub repo after downloading."
+    """`(config.json path, model.safetensors path)` of a local directory, or of a hub
+    repo after downloading."""
     p = Path(name_or_dir).expanduser()
     if p.is_dir():
         for f in ('config.json', 'model.safetensors'):
-            if not (p/f).is_file(): raise WeightsError(f"{p} has no {f}: a Hugging Face GPT-2 directory holds config.json and model.safetensors")
+            if not (p/f).is_file():
+                raise WeightsError(
+                    f"{p} has no {f}: a Hugging Face GPT-2 directory holds config.json "
+                    "and model.safetensors")
         return p/'config.json', p/'model.safetensors'
     from huggingface_hub import hf_hub_download  # only needed for hub names
-    repo = f'openai-community/{name_or_dir}' if name_or_dir in GPT2_PRESETS else str(name_or_dir)
-    try: return tuple(Path(hf_hub_download(repo, f)) for f in ('config.json', 'model.safetensors'))
-    except Exception as e: raise WeightsError(
-        f"{name_or_dir!r} is not a local directory and could not be fetched from the Hugging Face hub as {repo!r} ({type(e).__name__}); "
-        f"offline, pass a directory holding config.json and model.safetensors") from None
+    repo = (f'openai-community/{name_or_dir}'
+            if name_or_dir in GPT2_PRESETS
+            else str(name_or_dir))
+    try:
+        return tuple(
+            Path(hf_hub_download(repo, f)) for f in ('config.json', 'model.safetensors')
+        )
+    except Exception as e:
+        raise WeightsError(
+            f"{name_or_dir!r} is not a local directory and could not be fetched from "
+            f"the Hugging Face hub as {repo!r} ({type(e).__name__}); "
+            f"offline, pass a directory holding config.json and model.safetensors"
+        ) from None
 
-def load_hf_gpt2(name_or_dir:str|Path, # hub name ('gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', or a repo id) or a local directory
-                 **overrides, # dropout and/or flash for the new model
-                ) -> GPT:
-    "A `GPT` holding the weights of a Hugging Face GPT-2 checkpoint (in training mode, like any new module)."
+# %% ../nbs/03_weights.ipynb #1d28c211
+def load_hf_gpt2(
+    # hub name ('gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', or a repo id) or a local
+    # directory
+    name_or_dir:str|Path,
+    **overrides, # dropout and/or flash for the new model
+) -> GPT:
+    """A `GPT` holding the weights of a Hugging Face GPT-2 checkpoint (in training mode,
+    like any new module)."""
     cfg_path, weights_path = _resolve(name_or_dir)
-    try: hf = json.loads(cfg_path.read_text())
-    except json.JSONDecodeError as e: raise WeightsError(f"{cfg_path} is not valid JSON ({e})") from None
+    try:
+        hf = json.loads(cfg_path.read_text())
+    except json.JSONDecodeError as e:
+        raise WeightsError(f"{cfg_path} is not valid JSON ({e})") from None
     config = gpt_config_from_hf(hf, source=str(cfg_path), **overrides)
-    try: sd = load_file(weights_path)
-    except Exception as e: raise WeightsError(f"{weights_path} cannot be read as safetensors ({type(e).__name__}): download or export it again") from None
+    try:
+        sd = load_file(weights_path)
+    except Exception as e:
+        raise WeightsError(
+            f"{weights_path} cannot be read as safetensors ({type(e).__name__}): "
+            "download or export it again") from None
     return load_hf_state_dict(GPT(config), sd, source=str(weights_path))
 
 @patch(cls_method=True)
-def from_pretrained(cls:GPT,
-                    name_or_dir:str|Path, # hub name ('gpt2' ... 'gpt2-xl', or a repo id) or a local directory
-                    **overrides, # dropout and/or flash
-                   ) -> GPT:
-    "A `GPT` with the weights of a Hugging Face GPT-2 checkpoint: `load_hf_gpt2` as a constructor."
+def from_pretrained(
+    cls:GPT,
+    # hub name ('gpt2' ... 'gpt2-xl', or a repo id) or a local directory
+    name_or_dir:str|Path,
+    **overrides, # dropout and/or flash
+) -> GPT:
+    """A `GPT` with the weights of a Hugging Face GPT-2 checkpoint: `load_hf_gpt2` as a
+    constructor."""
     return load_hf_gpt2(name_or_dir, **overrides)
 
 # %% ../nbs/03_weights.ipynb #f3f1775e
-def save_pretrained_hf(model:GPT, # the model to save (compiled/DDP wrappers are unwrapped)
-                       out_dir:str|Path, # created if needed; config.json and model.safetensors are overwritten
-                      ) -> Path:
-    "Write `model` as a Hugging Face GPT-2 directory that `GPT2LMHeadModel.from_pretrained` loads."
+def save_pretrained_hf(
+    model:GPT, # the model to save (compiled/DDP wrappers are unwrapped)
+    # created if needed; config.json and model.safetensors are overwritten
+    out_dir:str|Path,
+) -> Path:
+    """Write `model` as a Hugging Face GPT-2 directory that
+    `GPT2LMHeadModel.from_pretrained` loads."""
     model = unwrap_model(model)
-    if type(model) is not GPT: raise WeightsError(
-        f"{type(model).__name__} is not GPT-2's architecture: only a GPT exports to a Hugging Face GPT-2 directory")
+    if type(model) is not GPT:
+        raise WeightsError(
+            f"{type(model).__name__} is not GPT-2's architecture: only a GPT exports "
+            "to a Hugging Face GPT-2 directory")
     if model.lm_head.weight is not model.transformer.wte.weight:
-        raise WeightsError("lm_head.weight is not tied to transformer.wte.weight: Hugging Face GPT-2 requires tied embeddings")
-    ours = {k: v.detach().cpu() for k, v in model.state_dict().items() if k != 'lm_head.weight'}  # tied: HF re-ties it
-    with torch.device('meta'): full = GPT(replace(model.config, bias=True)).state_dict()   # the keys HF expects
+        raise WeightsError(
+            "lm_head.weight is not tied to transformer.wte.weight: Hugging Face GPT-2 "
+            "requires tied embeddings")
+    # tied: HF re-ties it
+    ours = {k: v.detach().cpu()
+            for k, v in model.state_dict().items()
+            if k != 'lm_head.weight'}
+    with torch.device('meta'):
+        full = GPT(replace(model.config, bias=True)).state_dict()  # the keys HF expects
     tensors = {}
     for k, ref in full.items():
         if k == 'lm_head.weight': continue
-        v = ours.get(k, torch.zeros(ref.shape))      # a bias-free model: zero biases compute exactly the same
-        tensors[k] = (v.t() if _is_conv1d(k) else v).contiguous()  # nn.Linear (out, in) -> Conv1D (in, out)
+        # a bias-free model: zero biases compute exactly the same
+        v = ours.get(k, torch.zeros(ref.shape))
+        # nn.Linear (out, in) -> Conv1D (in, out)
+        tensors[k] = (v.t() if _is_conv1d(k) else v).contiguous()
     out = Path(out_dir).expanduser()
     out.mkdir(parents=True, exist_ok=True)
     save_file(tensors, out/'model.safetensors', metadata={'format': 'pt'})
-    (out/'config.json').write_text(json.dumps(hf_config_from_gpt(model.config), indent=2) + '\n')
+    (out/'config.json').write_text(
+        json.dumps(hf_config_from_gpt(model.config), indent=2) + '\n')
     return out

@@ -6,7 +6,8 @@ in the prose that nbdev could link to two different symbols; `nbdev-docs` printe
 images under 1 MB.
 
 Browser checks (`--browser`): headless Chromium loads the index and every lesson page from a local HTTP server and
-fails on a JavaScript console error, an image that did not load, or a main column that scrolls sideways; the site's
+fails on a JavaScript console error, an image that did not load, a main column that scrolls sideways, or a code line
+that scrolls or wraps in a 1280 px window; the site's
 search index finds a lesson by a word in its text; screenshots of the index and one lesson go to _docs_check/.
 
 Exit status 0 when everything holds, 1 with one line per problem otherwise.
@@ -134,6 +135,16 @@ def check_browser(problems:list, screenshot_lesson:str='attention.html'):
             for src in broken: problems.append(f"{name}: image did not load in the browser: {src}")
             overflow = driver.execute_script("const m = document.querySelector('main') || document.body; return m.scrollWidth - m.clientWidth")
             if overflow > 1: problems.append(f"{name}: the main column scrolls sideways by {overflow}px")
+            # the notebooks' code lines (at most 88 characters, nb_stats.py) fit the code column at this width:
+            # none scrolls sideways, none wraps
+            wide = driver.execute_script("""const pres = [...document.querySelectorAll('div.cell > div.sourceCode pre')];
+                const lines = pres.flatMap(p => [...p.querySelectorAll('code > span[id]')]);
+                // Quarto's line spans are inline blocks: a wrapped line is a taller box
+                const hs = lines.map(l => l.getBoundingClientRect().height), one = Math.min(...hs.filter(h => h > 0));
+                return [pres.filter(p => p.scrollWidth > p.clientWidth + 1).length,
+                        lines.filter((l, i) => hs[i] > 1.5 * one).map(l => l.textContent.slice(0, 60))];""")
+            if wide[0]: problems.append(f"{name}: {wide[0]} code block(s) scroll sideways")
+            for text in wide[1][:3]: problems.append(f"{name}: a code line wraps at 1280 px: {text}...")
             if name in ('index.html', screenshot_lesson): driver.save_screenshot(str(OUT/name.replace('.html', '.png')))
         hits = driver.execute_async_script("""const done = arguments[0];
             fetch('search.json').then(r => r.json()).then(items => done(items.filter(
