@@ -85,7 +85,7 @@ class DataError(UserError, RuntimeError):
 def data_dir() -> Path:
     "The data cache: `$NANOGPT_NB_DATA` if set, else `~/.cache/nanogpt_nb`."
     return Path(
-        os.environ.get('NANOGPT_NB_DATA') or Path.home()/'.cache' / 'nanogpt_nb'
+        os.environ.get('NANOGPT_NB_DATA') or Path.home()/'.cache'/'nanogpt_nb'
     ).expanduser()
 
 def sha256sum(
@@ -123,12 +123,10 @@ def atomic_write(path:Path, # the file to create or replace
         # atomic on POSIX: readers see the old file or the new one, never half
         os.replace(tmp, path)
     except OSError as e:
-        why = ('no space left on the device'
-               if e.errno == errno.ENOSPC
-               else (e.strerror or str(e)))
-        kept = (f'the previous {path.name} is intact'
-                if path.exists()
-                else 'nothing was written')
+        why = e.strerror or str(e)
+        if e.errno == errno.ENOSPC: why = 'no space left on the device'
+        kept = 'nothing was written'
+        if path.exists(): kept = f'the previous {path.name} is intact'
         raise DataError(f"{why} writing {path}; {kept}") from None
     finally:
         if tmp and os.path.exists(tmp): os.remove(tmp)
@@ -206,13 +204,11 @@ _GH = 'https://raw.githubusercontent.com/'
 DATASETS = {
     # the file nanoGPT downloads (karpathy/char-rnn), 1,115,394 characters
     'tinyshakespeare/input.txt': (
-        
         _GH + 'karpathy/char-rnn/master/data/tinyshakespeare/input.txt',
         '86c4e6aa9db7c042ec79f339dcb96d42b0075e16b8fc2e86bf0ca57e2dc565ed'
     ),
     # HellaSwag validation split, 10,042 rows (rowanz/hellaswag, MIT)
     'hellaswag/hellaswag_val.jsonl': (
-        
         _GH + 'rowanz/hellaswag/master/data/hellaswag_val.jsonl',
         '0aa3b88843990f3f10a97b9575c94d7b71fb2205240ba04ae4884d9e9c992588'
     ),

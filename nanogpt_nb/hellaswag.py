@@ -334,7 +334,6 @@ def _main(argv):
                     raise HellaSwagError(
                         f"--preds {a.preds}: cannot write it ({e.strerror})") from None
             print(
-                
                 f"n={res['n']} acc={res['acc']:.4f} acc_norm={res['acc_norm']:.4f} "
                 f"({time.time()-t0:.1f}s on {info.world_size} x {rt.device})",
                 flush=True

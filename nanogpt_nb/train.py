@@ -445,7 +445,6 @@ class RunLock:
                         "wait for that run or use another --out_dir; if it is gone, "
                         f"delete {self.path}") from None
                 print(
-                    
                     f"note: taking over {self.path}: process {other.get('pid')} that "
                     "held it is not running",
                     file=sys.stderr
@@ -481,21 +480,12 @@ def _eval_callback(cfg, val_loader, rt, model, t0, hellaswag):
         if hellaswag is not None and (
             state.step % cfg.hellaswag_interval == 0 or state.step == state.max_steps):
             row.update(hellaswag(state) or {})
-        last = next(
-            (f" | train loss {r['loss']:.4f}"
-                for r in reversed(state.logger.rows)
-                if 'loss' in r),
-            '',
-        )
-        extra = ''.join(f' | {k} {v:.4f}'
-                        for k, v in row.items()
+        losses = [r['loss'] for r in state.logger.rows if 'loss' in r]
+        last = f" | train loss {losses[-1]:.4f}" if losses else ''
+        extra = ''.join(f' | {k} {v:.4f}' for k, v in row.items()
                         if k != 'val_loss' and isinstance(v, float))
-        ddp.print0(
-            
-            f"step {state.step:5d}/{state.max_steps}{last} | val loss "
-            f"{row['val_loss']:.4f}{extra} | {time.time()-t0:6.1f}s",
-            flush=True
-        )
+        ddp.print0(f"step {state.step:5d}/{state.max_steps}{last} | val loss "
+                   f"{row['val_loss']:.4f}{extra} | {time.time()-t0:6.1f}s", flush=True)
         return row
     return cb
 
@@ -510,9 +500,9 @@ def train(cfg:TrainConfig, # a validated configuration
     rt = run_runtime(cfg, info.device)
     B, T, W = cfg.batch_size, cfg.block_size, info.world_size
     try:
-        accum = (ddp.grad_accum_steps(cfg.total_batch_size, B, T, W)
-                 if cfg.total_batch_size
-                 else 1)
+        accum = 1
+        if cfg.total_batch_size:
+            accum = ddp.grad_accum_steps(cfg.total_batch_size, B, T, W)
     except ValueError as e:
         raise ConfigError(f"--total_batch_size: {e}") from None
     path, meta = resolve_data(cfg)
@@ -559,15 +549,8 @@ def train(cfg:TrainConfig, # a validated configuration
             f"{'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}",
             flush=True)
         net, raw = rt.prepare(model)  # 07: attention path, compilation
-        ddp_net = (
-            DDP(
-                net,
-                device_ids=(
-                    [info.local_rank] if info.device.startswith('cuda') else None),
-            )
-            if W > 1
-            else net
-        )
+        ids = [info.local_rank] if info.device.startswith('cuda') else None
+        ddp_net = DDP(net, device_ids=ids) if W > 1 else net
         lr_fn = modern.recipe_schedule(
             tricks, cfg.lr, cfg.min_lr, cfg.warmup_steps, cfg.max_steps,
             cfg.cooldown_frac)
