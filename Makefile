@@ -47,7 +47,7 @@ test: install check-export
 	@# one BLAS thread per notebook: two notebooks (and their torchrun workers) share the cores without oversubscription
 	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/nbdev-test --n-workers 2 --timing nbs
 	@# every notebook under 250 KB, every shown code line at most 88 characters (it fits the docs site's code column)
-	@$(BIN)/python scripts/nb_stats.py > /dev/null || { $(BIN)/python scripts/nb_stats.py | grep '^error'; exit 1; }
+	@stats=$$($(BIN)/python scripts/nb_stats.py) || { grep '^error' <<< "$$stats"; exit 1; }
 	@echo "$$(ls nbs/*.ipynb | grep -v '/_' | wc -l) passed, 0 failed"
 
 # "Run All" as a learner does it, in a real Jupyter kernel, with the time each notebook takes; executed copies in _run_all/.

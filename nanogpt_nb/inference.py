@@ -93,10 +93,8 @@ def perplexity(
 ) -> float:
     """exp(mean NLL) of `tokens[1:]` under `model`, sliding-window scored (see
     `token_nll`)."""
-    return (token_nll(model, tokens, block_size, stride, batch_size, progress)
-            .mean()
-            .exp()
-            .item())
+    nll = token_nll(model, tokens, block_size, stride, batch_size, progress)
+    return nll.mean().exp().item()
 
 # %% ../nbs/11_inference.ipynb #d0e55624
 def _n_vocab(tok) -> int:

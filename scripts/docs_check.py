@@ -7,8 +7,8 @@ images under 1 MB.
 
 Browser checks (`--browser`): headless Chromium loads the index and every lesson page from a local HTTP server and
 fails on a JavaScript console error, an image that did not load, a main column that scrolls sideways, or a code line
-that scrolls or wraps in a 1280 px window; the site's
-search index finds a lesson by a word in its text; screenshots of the index and one lesson go to _docs_check/.
+that scrolls or wraps in a 1280 px window; the site's search index finds a lesson by a word in its text; screenshots
+of the index and one lesson go to _docs_check/.
 
 Exit status 0 when everything holds, 1 with one line per problem otherwise.
 """
@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parents[1]
 NBS, DOCS, OUT = ROOT/'nbs', ROOT/'_docs', ROOT/'_docs_check'
 MAX_PAGE_BYTES = 1_000_000
+WINDOW = (1280, 900)   # a laptop's browser window: 88-character code lines must fit it
 
 def numbered() -> list[Path]:
     "The lesson notebooks, in series order."
@@ -118,7 +119,7 @@ def check_browser(problems:list, screenshot_lesson:str='attention.html'):
     opts = webdriver.ChromeOptions()
     opts.binary_location = '/usr/bin/chromium'
     for a in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-              '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1280,900'):
+              '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size={},{}'.format(*WINDOW)):
         opts.add_argument(a)
     opts.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
     base = serve(DOCS)
@@ -144,7 +145,7 @@ def check_browser(problems:list, screenshot_lesson:str='attention.html'):
                 return [pres.filter(p => p.scrollWidth > p.clientWidth + 1).length,
                         lines.filter((l, i) => hs[i] > 1.5 * one).map(l => l.textContent.slice(0, 60))];""")
             if wide[0]: problems.append(f"{name}: {wide[0]} code block(s) scroll sideways")
-            for text in wide[1][:3]: problems.append(f"{name}: a code line wraps at 1280 px: {text}...")
+            for text in wide[1][:3]: problems.append(f"{name}: a code line wraps at {WINDOW[0]} px: {text}...")
             if name in ('index.html', screenshot_lesson): driver.save_screenshot(str(OUT/name.replace('.html', '.png')))
         hits = driver.execute_async_script("""const done = arguments[0];
             fetch('search.json').then(r => r.json()).then(items => done(items.filter(
