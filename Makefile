@@ -8,12 +8,17 @@ BIN    := $(VENV)/bin
 # Override for a GPU machine, e.g. `make TORCH="torch==2.13.0 --index-url https://download.pytorch.org/whl/cu128" install`
 TORCH  ?= torch==2.13.0
 ARGS   ?=
+# CPU=avx2: run train, test, test-slow or run-all as on a CPU without native bf16 (no AVX512-BF16, no AMX), whatever
+# this one has: oneDNN, MKL and ATen capped at AVX2 (nanogpt_nb.speed.AVX2_ENV, the one place that names the cap)
+CPU    ?=
+CPU_ENV = $(if $(filter avx2,$(CPU)),$(shell $(BIN)/python -c "from nanogpt_nb.speed import AVX2_ENV as e; print(' '.join(f'{k}={v}' for k, v in e.items()))"))
 
 .PHONY: help install reinstall train test test-slow run-all nb-stats check-export lab docs docs-check preview quarto gpu-check gpu-check-dry gpu-stage readme clean-nbs dist
 
 help:
 	@echo "make train      train the char-level GPT on Tiny Shakespeare on CPU (preset shakespeare_char_cpu), print a sample"
 	@echo "make test       run every notebook as a test (nbdev-test), check nbdev-export is clean"
+	@echo "                CPU=avx2 (train, test, test-slow, run-all): as on a CPU without native bf16"
 	@echo "make test-slow  also run the cells flagged slow (minutes of CPU)"
 	@echo "make run-all    Run All on every notebook in a real Jupyter kernel, timed (ARGS=--slow for the slow cells too)"
 	@echo "make nb-stats   per notebook: size, largest output, longest exported cell, code lines > 88 chars"
@@ -40,19 +45,19 @@ reinstall:
 # One BLAS thread unless you say otherwise: the default model is so small that a second thread mostly waits,
 # and on a busy 2-core machine spinning threads made it several times slower.
 train: install
-	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python -m nanogpt_nb.train $(ARGS)
+	env $(CPU_ENV) OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python -m nanogpt_nb.train $(ARGS)
 
 # nbdev-test prints "Success." on its own; the summary line makes the count visible to CI.
 test: install check-export
 	@# one BLAS thread per notebook: two notebooks (and their torchrun workers) share the cores without oversubscription
-	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/nbdev-test --n-workers 2 --timing nbs
+	env $(CPU_ENV) OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/nbdev-test --n-workers 2 --timing nbs
 	@# every notebook under 250 KB, every shown code line at most 88 characters (it fits the docs site's code column)
 	@stats=$$($(BIN)/python scripts/nb_stats.py) || { grep '^error' <<< "$$stats"; exit 1; }
 	@echo "$$(ls nbs/*.ipynb | grep -v '/_' | wc -l) passed, 0 failed"
 
 # "Run All" as a learner does it, in a real Jupyter kernel, with the time each notebook takes; executed copies in _run_all/.
 run-all: install
-	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python scripts/run_all.py $(ARGS)
+	env $(CPU_ENV) OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python scripts/run_all.py $(ARGS)
 
 # Per notebook: size, largest output, longest exported cell, code lines over 88 characters (make test fails on
 # a notebook over 250 KB or a shown code line over 88 characters).
@@ -60,7 +65,7 @@ nb-stats: install
 	$(BIN)/python scripts/nb_stats.py
 
 test-slow: install
-	$(BIN)/nbdev-test --n-workers 1 --timing --flags slow nbs
+	env $(CPU_ENV) $(BIN)/nbdev-test --n-workers 1 --timing --flags slow nbs
 
 # The package is generated from the notebooks: exporting again must change nothing.
 check-export: install

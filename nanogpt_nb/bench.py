@@ -6,16 +6,17 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/bench.html.md"""
 
 # %% auto #0
 __all__ = ['GPU_PEAKS', 'LADDER', 'CLI_SHAPES', 'flops_per_token', 'mfu', 'gpu_peak', 'device_peak_flops', 'ladder_configs',
-           'bench_speeds', 'format_bench', 'plot_bench', 'bench_parser', 'bench_main']
+           'ladder_skips', 'bench_speeds', 'format_bench', 'plot_bench', 'bench_parser', 'bench_main']
 
 # %% ../nbs/08_bench.ipynb #b7490caa
-import os, statistics, sys
+import os, statistics, sys, time
 from dataclasses import replace
 
 import torch
 from .data import ArgParser, UserError, positive_int, run_command
 from .model import GPT, GPTConfig
-from .speed import Runtime, measure_matmul_flops, set_tf32, time_fn
+from .speed import Runtime, cpu_has_bf16, device_defaults, set_tf32, time_fn
+from .speed import measure_matmul_flops
 from .training import configure_optimizer, train_step
 
 # %% ../nbs/08_bench.ipynb #fc6d8bbf
@@ -119,6 +120,25 @@ def _precision(speed:Runtime, device_type:str) -> str:
             if speed.dtype == 'bfloat16'
             else 'tf32' if speed.tf32 and device_type == 'cuda' else 'float32')
 
+# %% ../nbs/08_bench.ipynb #155f89a7
+def ladder_skips(
+    device_type:str, # 'cpu', 'cuda' or 'mps'
+    bf16:bool|None=None, # a CPU with native bf16 or not; None: `cpu_has_bf16()`
+) -> dict[str, str]:
+    """The rungs not worth timing on this kind of device, `{name: why}`: TF32 off CUDA,
+    and bf16 and compile where the runtime does not use them."""
+    d, out = device_defaults(device_type, bf16=bf16), {}
+    if device_type != 'cuda':
+        out['tf32'] = 'a GPU tensor-core format: on a CPU the rung is fp32 again'
+    if d['dtype'] != 'bfloat16':
+        out['bf16'] = ('this CPU has no native bf16 (AVX512-BF16/AMX): bf16 runs tens '
+                       'of times slower' if device_type == 'cpu' else
+                       f'the runtime does not use bf16 on {device_type}')
+    if not d['compile']:
+        out['compile'] = (f'the runtime does not compile on {device_type}: cold '
+                          'compiles take minutes')
+    return out
+
 # %% ../nbs/08_bench.ipynb #77094639
 def bench_speeds(
     # model shape (vocab_size unpadded: each speed config pads it or not)
@@ -133,6 +153,9 @@ def bench_speeds(
     batch:tuple|None=None, # (x, y) on device; None: random tokens
     # precision -> peak FLOP/s; None: `device_peak_flops` (measured on a CPU)
     peaks:dict|None=None,
+    # precision of the common yardstick `mfu_ref`; None: the one the runtime picks on
+    # `device` (bf16, or float32 on a CPU without native bf16)
+    ref:str|None=None,
 ) -> list[dict]:
     """Time one training step per speed config, interleaved over `steps` rounds:
     ms/step, tok/s and MFU per config."""
@@ -163,7 +186,8 @@ def bench_speeds(
     for _ in range(steps):  # interleaved: load bursts hit every rung alike
         for r in runs: r['times'] += time_fn(r['step'], device, warmup=0, reps=1)
     set_tf32(False)
-    precisions = {_precision(r['speed'], device.type) for r in runs} | {'bfloat16'}
+    ref = ref or Runtime().resolve(str(device)).dtype
+    precisions = {_precision(r['speed'], device.type) for r in runs} | {ref}
     peaks = {
         p: (peaks or {}).get(p) or device_peak_flops(device, p) for p in precisions}
     rows = []
@@ -175,7 +199,7 @@ def bench_speeds(
         p = _precision(r['speed'], device.type)
         rows.append(
             dict(name=r['name'], ms=1e3 * s, tok_s=tok_s, mfu=mfu(tok_s, fpt, peaks[p]),
-                 mfu_bf16=mfu(tok_s, fpt, peaks['bfloat16']), precision=p,
+                 mfu_ref=mfu(tok_s, fpt, peaks[ref]), ref=ref, precision=p,
                  first_s=r['first_s'], vocab=r['raw'].config.vocab_size)
         )
     return rows
@@ -184,13 +208,14 @@ def bench_speeds(
 def format_bench(rows:list, # from `bench_speeds`
                 ) -> str:
     "A text table of benchmark rows, with the speed-up over the first row."
+    ref = {'bfloat16': 'bf16', 'float32': 'fp32'}.get(rows[0]['ref'], rows[0]['ref'])
     lines = [f"{'rung':<10} {'ms/step':>9} {'tok/s':>9} {'speedup':>8} {'MFU':>7} "
-             f"{'MFU@bf16':>9} {'precision':>9} {'first step':>10}"]
+             f"{'MFU@' + ref:>9} {'precision':>9} {'first step':>10}"]
     for r in rows:
         lines.append(
             f"{r['name']:<10} {r['ms']:>9.1f} {r['tok_s']:>9.0f} "
             f"{r['tok_s']/rows[0]['tok_s']:>7.2f}x "
-            f"{100*r['mfu']:>6.1f}% {100*r['mfu_bf16']:>8.1f}% {r['precision']:>9} "
+            f"{100*r['mfu']:>6.1f}% {100*r['mfu_ref']:>8.1f}% {r['precision']:>9} "
             f"{r['first_s']:>9.1f}s")
     return '\n'.join(lines)
 
@@ -228,7 +253,9 @@ def bench_parser() -> ArgParser:
         prog='nanogpt-bench',
         description='Speed ladder: the same GPT trained one step at a time through '
         'fp32 -> TF32 -> bf16 -> compile -> flash -> vocab 50304 -> fused AdamW; '
-        'prints ms/step, tokens/s and MFU.')
+        'prints ms/step, tokens/s and MFU. Off CUDA the rungs that cannot pay are '
+        'skipped, each with a one-line note: tf32, compile, and bf16 on a CPU without '
+        'native bf16.')
     p.add_argument('--device', choices=['cpu', 'cuda'],
                    help='where to run (default: cuda if available, else cpu)')
     p.add_argument('--steps', type=positive_int, default=10,
@@ -244,6 +271,9 @@ def bench_parser() -> ArgParser:
                    help='unpadded vocabulary (GPT-2)')
     p.add_argument('--skip', nargs='+', default=[], choices=LADDER[1:], metavar='RUNG',
                    help=f"rungs to leave out: {', '.join(LADDER[1:])}")
+    p.add_argument('--force', nargs='+', default=[], choices=LADDER[1:], metavar='RUNG',
+                   help='rungs to time even where they are skipped by default: tf32 '
+                   'off CUDA, compile on a CPU, bf16 on a CPU without native bf16')
     p.add_argument('--threads', type=positive_int,
                    help='CPU threads for torch (default: torch decides)')
     p.add_argument('--seed', type=int, default=1337, help='model init and batch seed')
@@ -253,7 +283,7 @@ def bench_parser() -> ArgParser:
 
 # %% ../nbs/08_bench.ipynb #f0e213c6
 def _bench(argv):
-    a = bench_parser().parse_args(argv)
+    t0, a = time.perf_counter(), bench_parser().parse_args(argv)
     device = a.device or ('cuda' if torch.cuda.is_available() else 'cpu')
     if device == 'cuda' and not torch.cuda.is_available():
         raise UserError(
@@ -262,6 +292,8 @@ def _bench(argv):
         raise UserError(f"--out {a.out}: use a .png, .pdf or .svg file name")
     if a.out and not os.path.isdir(os.path.dirname(os.path.abspath(a.out))):
         raise UserError(f"--out {a.out}: its directory does not exist")
+    both = sorted(set(a.skip) & set(a.force))
+    if both: raise UserError(f"--skip and --force both name {', '.join(both)}")
     shape = {
         **CLI_SHAPES[device],
         **{k: v
@@ -274,13 +306,18 @@ def _bench(argv):
     if a.threads: torch.set_num_threads(a.threads)
     name = (torch.cuda.get_device_name()
             if device == 'cuda'
-            else f'cpu, {torch.get_num_threads()} threads')
+            else f"cpu ({'' if cpu_has_bf16() else 'no '}native bf16), "
+                 f"{torch.get_num_threads()} threads")
     print(f"{name} | {config.n_layer}L {config.n_head}H {config.n_embd}C, vocab "
           f"{config.vocab_size}, B={B}, T={config.block_size}, "
           f"{a.steps} timed rounds (median), {a.warmup} warm-up steps",
           flush=True)
-    rows = bench_speeds(config, ladder_configs(tuple(a.skip)), B, device, steps=a.steps,
-                        warmup=a.warmup, seed=a.seed)
+    auto = {k: why for k, why in ladder_skips(device).items()
+            if k not in a.force and k not in a.skip}
+    for k, why in auto.items():  # before the minutes of timing
+        print(f'{k}: skipped, {why}; --force {k} to time it', flush=True)
+    rows = bench_speeds(config, ladder_configs((*a.skip, *auto)), B, device,
+                        steps=a.steps, warmup=a.warmup, seed=a.seed)
     print(format_bench(rows))
     if a.out:
         # not pyplot: saving must not switch the caller's backend (inline plots)
@@ -292,6 +329,7 @@ def _bench(argv):
             ax=fig.subplots())
         fig.savefig(a.out, dpi=100, bbox_inches='tight')
         print(f'chart: {a.out}')
+    print(f'total: {time.perf_counter() - t0:.0f} s')
 
 def bench_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
         ) -> int:

@@ -283,7 +283,7 @@ def hellaswag_parser() -> ArgParser:
     p.add_argument('--batch_size',
                    type=positive_int,
                    help="examples per forward pass, 4 candidate rows each "
-                   "(default: the runtime's eval_batch, 1 on cpu and 16 on cuda)")
+                   "(default: the runtime's eval_batch, 4 on cpu and 16 on cuda)")
     p.add_argument(
         '--device', default='auto',
         help="'cpu', 'cuda', 'cuda:N', 'mps', or 'auto': cuda if available, then mps, "

@@ -7,8 +7,8 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/modern.html.md"""
 # %% auto #0
 __all__ = ['MODEL_TRICKS', 'TRAIN_TRICKS', 'RECIPES', 'NS_COEFFS', 'ModernConfig', 'parse_recipe', 'recipe_config',
            'recipe_model', 'norm_layer', 'rotary_tables', 'apply_rotary', 'ModernAttention', 'ReLU2', 'ModernBlock',
-           'ModernGPT', 'newton_schulz', 'MuonAdamW', 'configure_muon', 'recipe_optimizer', 'get_lr_wsd',
-           'recipe_schedule']
+           'ModernGPT', 'default_ns_dtype', 'newton_schulz', 'MuonAdamW', 'configure_muon', 'recipe_optimizer',
+           'get_lr_wsd', 'recipe_schedule']
 
 # %% ../nbs/12_modern.ipynb #fffc12b3
 import functools, math
@@ -22,6 +22,7 @@ from torch.nn import functional as F
 
 from .model import GPT, GPTConfig, Block, CausalSelfAttention, MLP
 from .model import unwrap_model
+from .speed import Runtime
 from .training import configure_optimizer, get_lr
 
 # %% ../nbs/12_modern.ipynb #67159e74
@@ -226,18 +227,27 @@ def forward(
             logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-1)
     return logits, loss
 
-# %% ../nbs/12_modern.ipynb #fff094f5
+# %% ../nbs/12_modern.ipynb #0aaa47b1
 NS_COEFFS = (3.4445, -4.7750, 2.0315)   # the quintic of Muon: steep at 0, lands near 1
 
+def default_ns_dtype(
+    device:torch.device|str, # where the matrices live
+) -> torch.dtype:
+    """Newton-Schulz's dtype when none is given: the runtime's matmul dtype on `device`
+    (07's policy: bf16 only where it is native)."""
+    return Runtime(device=str(device)).resolve().matmul_dtype
+
+# %% ../nbs/12_modern.ipynb #fff094f5
 def newton_schulz(
     G:torch.Tensor, # (..., m, n) matrices, e.g. a stack of same-shape gradients
     steps:int=5, # iterations: 5 in the speedrun
-    # the products' dtype (bf16 uses this CPU's AMX / a GPU's tensor cores)
-    dtype:torch.dtype=torch.bfloat16,
+    # the products' dtype; None: `default_ns_dtype` of G's device
+    dtype:torch.dtype|None=None,
 ) -> torch.Tensor:
     """Approximately `U @ V^T` for each `G = U S V^T`: singular values pushed near 1, in
     G's dtype and shape."""
     a, b, c = NS_COEFFS
+    dtype = dtype or default_ns_dtype(G.device)
     X = G.reshape(-1, *G.shape[-2:]).to(dtype)  # (N, m, n): a batch of matrices
     tall = X.size(-2) > X.size(-1)
     if tall:
@@ -263,15 +273,17 @@ class MuonAdamW(torch.optim.Optimizer):
         weight_decay:float=0.0, # decoupled weight decay (a group may set its own)
         momentum:float=0.95, # Muon's Nesterov momentum
         ns_steps:int=5, # Newton-Schulz iterations per Muon step
-        # Newton-Schulz products: the run's matmul dtype
-        ns_dtype:torch.dtype=torch.bfloat16,
+        # Newton-Schulz products; None: `default_ns_dtype` of the parameters' device
+        ns_dtype:torch.dtype|None=None,
     ):
         super().__init__(
             groups,
             dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
                  momentum=momentum, ns_steps=ns_steps, kind='adamw', lr_scale=1.0),
         )
-        self.ns_dtype = ns_dtype
+        # resolved once, not at every step
+        self.ns_dtype = ns_dtype or default_ns_dtype(
+            self.param_groups[0]['params'][0].device)
 
     @torch.no_grad()
     def step(self):
@@ -322,21 +334,31 @@ def _muon(self:MuonAdamW, g:dict, ps:list):
 # %% ../nbs/12_modern.ipynb #b0d8a274
 def configure_muon(
     model:nn.Module, # the (maybe wrapped) model
-    lr:float=5e-3, # AdamW's learning rate (embeddings, head, gains)
+    lr:float=5e-3, # AdamW's learning rate (head, gains, and embeddings by default)
     muon_lr:float=0.02, # Muon's learning rate (the 2-D matrices inside the blocks)
+    # AdamW's for the input embeddings (wte, wpe) when they are not the head's weights;
+    # None: lr
+    embed_lr:float|None=None,
     # AdamW's decay on embeddings and head; Muon's matrices: none
     weight_decay:float=0.1,
     betas:tuple=(0.9, 0.95), # AdamW moments
     ns_steps:int=5, # Newton-Schulz iterations
-    ns_dtype:torch.dtype=torch.bfloat16, # Newton-Schulz products' dtype
+    # Newton-Schulz products; None: the runtime's matmul dtype (`default_ns_dtype`)
+    ns_dtype:torch.dtype|None=None,
 ) -> MuonAdamW:
     "A `MuonAdamW` with the block matrices on Muon and everything else on AdamW."
     raw = unwrap_model(model)
     hidden = [p for p in raw.transformer.h.parameters() if p.dim() == 2]
     on_muon = {id(p) for p in hidden}
-    # a tied weight appears once
+    # a tied weight appears once; tied, the embedding is the head and takes lr
     rest = [p for p in raw.parameters() if id(p) not in on_muon]
-    groups = [dict(params=[p for p in rest if p.dim() >= 2], weight_decay=weight_decay),
+    embeds = [m.weight for k, m in raw.transformer.items()
+              if k in ('wte', 'wpe') and m.weight is not raw.lm_head.weight]
+    on_embed = {id(p) for p in embeds}
+    groups = [dict(params=embeds, weight_decay=weight_decay,
+                   lr_scale=(embed_lr or lr)/lr),
+              dict(params=[p for p in rest if p.dim() >= 2 and id(p) not in on_embed],
+                   weight_decay=weight_decay),
               dict(params=[p for p in rest if p.dim() < 2], weight_decay=0.0),
               dict(params=hidden, kind='muon', weight_decay=0.0, lr_scale=muon_lr/lr)]
     return MuonAdamW(
@@ -353,13 +375,19 @@ def recipe_optimizer(
     betas:tuple=(0.9, 0.95), # AdamW moments
     fused:bool|None=None, # fused AdamW (GPT-2 recipe only)
     ns_steps:int=5, # Newton-Schulz iterations (Muon)
-    # Newton-Schulz products (Muon): the run's matmul dtype
-    ns_dtype:torch.dtype=torch.bfloat16,
+    # Newton-Schulz products (Muon): the run's matmul dtype; None: the runtime's
+    ns_dtype:torch.dtype|None=None,
+    # AdamW's rate for untied input embeddings (Muon recipes); None: lr
+    embed_lr:float|None=None,
 ) -> torch.optim.Optimizer:
     "The recipe's optimizer: `MuonAdamW` with 'muon', else 05's AdamW."
     if 'muon' in tricks:
         return configure_muon(
-            model, lr, muon_lr, weight_decay, betas, ns_steps, ns_dtype)
+            model, lr=lr, muon_lr=muon_lr, embed_lr=embed_lr, weight_decay=weight_decay,
+            betas=betas, ns_steps=ns_steps, ns_dtype=ns_dtype)
+    if embed_lr is not None:
+        raise ValueError(
+            "embed_lr needs a recipe with 'muon' (05's AdamW has one rate)")
     device_type = next(model.parameters()).device.type
     return configure_optimizer(
         model, weight_decay, lr, betas, device_type=device_type, fused=fused,
