@@ -13,7 +13,7 @@ import os, statistics, sys, time
 from dataclasses import replace
 
 import torch
-from .data import ArgParser, UserError, positive_int, run_command
+from .core import ArgParser, UserError, positive_int, run_command
 from .model import GPT, GPTConfig
 from .speed import Runtime, cpu_has_bf16, device_defaults, set_tf32, time_fn
 from .speed import measure_matmul_flops

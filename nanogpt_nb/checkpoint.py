@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .data import UserError, CharTokenizer, atomic_write, gpt2_encoding
+from .core import UserError, atomic_write
+from .data import CharTokenizer, gpt2_encoding
 from .model import GPT, GPTConfig, unwrap_model
 # importing weights also gives GPT.from_pretrained
 from .weights import WeightsError

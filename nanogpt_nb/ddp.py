@@ -19,7 +19,7 @@ import torch.distributed as dist
 from fastcore.basics import patch
 from torch.nn.parallel import DistributedDataParallel as DDP
 
-from .data import UserError
+from .core import UserError
 from .training import Local
 
 # %% ../nbs/09_ddp.ipynb #4a3b5b03

@@ -18,15 +18,20 @@ from torch.nn import functional as F
 from tqdm.auto import tqdm
 
 from .checkpoint import load_model
-from .data import ArgParser, UserError, get_file, gpt2_encoding
-from .data import positive_int, run_command
+from .core import ArgParser, UserError, fetch_file, positive_int, run_command
+from .data import gpt2_encoding
 from .ddp import get_rank, get_world_size, setup_distributed, teardown
 from .model import unwrap_model
 from .speed import Runtime
 
 # %% ../nbs/10_hellaswag.ipynb #f5707e37
-# the `DATASETS` name of the validation split
-HELLASWAG_VAL = 'hellaswag/hellaswag_val.jsonl'
+# the validation split, 10,042 rows (rowanz/hellaswag, MIT): cache name, URL, sha256
+HELLASWAG_VAL = (
+    'hellaswag/hellaswag_val.jsonl',
+    'https://raw.githubusercontent.com/rowanz/hellaswag/master/data/'
+    'hellaswag_val.jsonl',
+    '0aa3b88843990f3f10a97b9575c94d7b71fb2205240ba04ae4884d9e9c992588',
+)
 _FIELDS = ('ctx', 'endings', 'label')
 
 class HellaSwagError(UserError, ValueError):
@@ -35,14 +40,14 @@ class HellaSwagError(UserError, ValueError):
 
 def load_hellaswag(
     limit:int|None=None, # first `limit` rows only (None: all 10,042)
-    # a jsonl file in HellaSwag's format (default: the validation split via `get_file`)
+    # a jsonl file in HellaSwag's format (default: `HELLASWAG_VAL`)
     path:str|Path|None=None,
 ) -> list[dict]:
     "HellaSwag rows as dicts, in file order."
     if limit is not None and limit < 1:
         raise HellaSwagError(
             f"limit must be a positive number of examples, got {limit}")
-    path = Path(path) if path is not None else get_file(HELLASWAG_VAL)
+    path = Path(path) if path is not None else fetch_file(*HELLASWAG_VAL)
     rows = []
     with open(path, encoding='utf-8') as f:
         for i, line in enumerate(f):

@@ -17,8 +17,9 @@ import torch.nn as nn
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
-from .data import ArgParser, UserError, CharTokenizer, tiny_shakespeare
-from .data import nonneg_float, nonneg_int, positive_int, run_command
+from .core import ArgParser, UserError
+from .data import CharTokenizer, tiny_shakespeare
+from .core import nonneg_float, nonneg_int, positive_int, run_command
 from .checkpoint import load_model
 from .ddp import resolve_device
 from .model import unwrap_model

@@ -17,7 +17,8 @@ import torch
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
-from .data import UserError, CharTokenizer, atomic_write, data_dir
+from .core import UserError, atomic_write, data_dir
+from .data import CharTokenizer
 from .data import gpt2_encoding, tiny_shakespeare
 
 # %% ../nbs/04_shards.ipynb #2f301bcd

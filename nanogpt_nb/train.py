@@ -21,7 +21,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 # the package's own modules by absolute name, so `torchrun nanogpt_nb/train.py` (run as
 # a file) works too
 import nanogpt_nb.checkpoint as ckpt_lib
-import nanogpt_nb.data as data_lib
+import nanogpt_nb.core as core
 import nanogpt_nb.ddp as ddp
 import nanogpt_nb.hellaswag as hellaswag_lib
 import nanogpt_nb.inference as inference
@@ -32,7 +32,7 @@ import nanogpt_nb.speed as speed
 import nanogpt_nb.training as training
 
 # %% ../nbs/13_train_gpt2.ipynb #17864a56
-class ConfigError(data_lib.UserError, ValueError):
+class ConfigError(core.UserError, ValueError):
     """An option value is invalid or inconsistent; the message names the option and what
     to do."""
 
@@ -286,7 +286,7 @@ def make_parser(
     the field comments."""
     defaults = defaults or TrainConfig()
     docs = docments(TrainConfig)
-    p = data_lib.ArgParser(
+    p = core.ArgParser(
         prog=_PROG, epilog=_EPILOG,
         description="Train a GPT from a preset; every option overrides the preset's "
                     "value.")
@@ -306,7 +306,7 @@ def parse_args(argv:list[str]|None=None, # command-line words (default: sys.argv
     """The validated `TrainConfig` of a command line: preset values overridden by the
     options given."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    pre = data_lib.ArgParser(add_help=False)
+    pre = core.ArgParser(add_help=False)
     pre.add_argument('--preset', default=TrainConfig.preset, choices=list(PRESETS))
     known, _ = pre.parse_known_args(argv)
     ns = make_parser(preset_config(known.preset)).parse_args(argv)
@@ -334,11 +334,11 @@ def resolve_data(cfg:TrainConfig, # uses `data_dir` or `data`
         path = Path(cfg.data_dir)
     elif cfg.data.startswith('shakespeare_'):
         kind = cfg.data.split('_')[1]
-        path = data_lib.data_dir()/f'shakespeare_{kind}'
+        path = core.data_dir()/f'shakespeare_{kind}'
         # rank 0 writes; the others wait, then read
         ddp.on_master(shards.prepare_shakespeare, kind, path)
     else:
-        path = data_lib.data_dir()/cfg.data
+        path = core.data_dir()/cfg.data
         if not (path/'meta.json').exists():
             raise shards.ShardError(
                 f"{path} has no shards: prepare them once with `python -c 'from "
@@ -586,7 +586,7 @@ def _start_run_dir(out:Path, run_info:dict, fresh:bool):
         for f in old: os.replace(out/f, aside/f)
         print(f"note: the earlier run in {out} ({', '.join(old)}) was moved to {aside}",
               flush=True)
-    data_lib.atomic_write(
+    core.atomic_write(
         out/'config.json', lambda f: f.write(json.dumps(run_info, indent=1).encode()))
 
 def _finish(cfg, raw, meta, rows, start, t0, out, info) -> dict:
@@ -628,7 +628,7 @@ def train_main(argv:list[str]|None=None, # command-line words (default: sys.argv
         ) -> int:
     """`nanogpt-train`: parse and train; a problem the user can fix is one `error: ...`
     line and exit status 2."""
-    return data_lib.run_command(
+    return core.run_command(
         _main, argv,
         interrupted='interrupted; run the same command again to resume from the last '
                     'checkpoint')

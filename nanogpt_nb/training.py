@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 import torch
 from tqdm.auto import tqdm
 
-from .data import DataError, UserError, atomic_write
+from .core import DataError, UserError, atomic_write
 from .model import unwrap_model
 from .shards import ShardLoader
 

@@ -17,7 +17,7 @@ import torch
 from fastcore.basics import patch
 from safetensors.torch import load_file, save_file
 
-from .data import UserError
+from .core import UserError
 from .model import GPT, GPTConfig, GPT2_PRESETS, unwrap_model
 
 # %% ../nbs/03_weights.ipynb #7ef4e64d

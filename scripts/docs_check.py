@@ -23,12 +23,12 @@ MAX_PAGE_BYTES = 1_000_000
 WINDOW = (1280, 900)   # a laptop's browser window: 88-character code lines must fit it
 
 def numbered() -> list[Path]:
-    "The lesson notebooks, in series order."
-    return sorted(NBS.glob('[0-9][0-9]_*.ipynb'))
+    "The lesson notebooks, then the appendices (`A1_core`), in series order."
+    return sorted(NBS.glob('[0-9][0-9]_*.ipynb')) + sorted(NBS.glob('A[0-9]_*.ipynb'))
 
 def page_name(nb:Path) -> str:
     "The page nbdev renders a notebook to: the number prefix is dropped (`00_bigram.ipynb` -> `bigram.html`)."
-    return re.sub(r'^\d+_', '', nb.stem) + '.html'
+    return re.sub(r'^\d+[a-zA-Z0-9]*_', '', nb.stem.lower()) + '.html'
 
 class Page(HTMLParser):
     "The ids, links, images and error markers of one HTML page."

@@ -23,7 +23,7 @@ def stats(path:Path) -> dict:
                 long=long)
 
 def main(argv=None) -> int:
-    paths = [Path(p) for p in (argv or sorted(glob.glob('nbs/[0-9]*.ipynb')))]
+    paths = [Path(p) for p in (argv or sorted(glob.glob('nbs/[0-9]*.ipynb') + glob.glob('nbs/A[0-9]*.ipynb')))]
     print(f"{'notebook':<24} {'size KB':>8} {'largest output KB (cell)':>25} "
           f"{'longest exported cell (lines, cell)':>36} {f'code lines > {MAX_LINE}':>18}")
     problems = []

@@ -40,7 +40,7 @@ def main(argv=None) -> int:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
-    nbs = [Path(n) for n in a.notebooks] or sorted(p for p in (REPO/'nbs').glob('[0-9]*.ipynb'))
+    nbs = [Path(n) for n in a.notebooks] or sorted(p for p in (REPO/'nbs').glob('*.ipynb') if p.name[0] != '_' and p.name != 'index.ipynb')
     out, offline = Path(a.out), os.environ.get('HF_HUB_OFFLINE') == '1'
     out.mkdir(parents=True, exist_ok=True)
     rows, failed = [], 0

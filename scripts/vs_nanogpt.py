@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from nanogpt_nb.data import data_dir
+from nanogpt_nb.core import data_dir
 from nanogpt_nb.speed import AVX2_ENV   # oneDNN, MKL and ATen capped at AVX2, as on a CPU without native bf16
 NANOGPT_CPU = ['config/train_shakespeare_char.py', '--device=cpu', '--compile=False', '--eval_iters=20',
                '--log_interval=1', '--block_size=64', '--batch_size=12', '--n_layer=4', '--n_head=4', '--n_embd=128',
