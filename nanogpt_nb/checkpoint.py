@@ -16,7 +16,7 @@ import torch
 
 from .core import UserError, atomic_write
 from .data import CharTokenizer, gpt2_encoding
-from .model import GPT, GPTConfig, unwrap_model
+from .model import GPT, GPTConfig, plain_keys, unwrap_model
 # importing weights also gives GPT.from_pretrained
 from .weights import WeightsError
 
@@ -73,13 +73,6 @@ def _set_rng_state(s:dict):
         for i, st in enumerate(s['cuda'][:torch.cuda.device_count()]):
             torch.cuda.set_rng_state(st.cpu(), i)
 
-def _strip_prefixes(sd:dict) -> dict:
-    "State-dict keys without DDP's `module.` / torch.compile's `_orig_mod.` prefixes."
-    def clean(k):
-        while k.startswith(('module.', '_orig_mod.')): k = k.split('.', 1)[1]
-        return k
-    return {clean(k): v for k, v in sd.items()}
-
 # %% ../nbs/06_checkpoints.ipynb #b96c6dd9
 def save_checkpoint(
     path:str|Path, # e.g. 'log/ckpt.pt'; replaced atomically
@@ -97,7 +90,7 @@ def save_checkpoint(
     path, raw = Path(path), unwrap_model(model)
     if config is None and dataclasses.is_dataclass(getattr(raw, 'config', None)):
         config = dataclasses.asdict(raw.config)
-    body = dict(model=_strip_prefixes(raw.state_dict()),
+    body = dict(model=plain_keys(raw.state_dict()),
                 optimizer=optimizer.state_dict() if optimizer is not None else None,
                 # the class load_model rebuilds
                 config=config,
@@ -114,7 +107,7 @@ def save_checkpoint(
 # %% ../nbs/06_checkpoints.ipynb #53106163
 def _restore_model(raw:torch.nn.Module, body:dict, path:Path):
     "Load a checkpoint body's weights into `raw`, after checking every key and shape."
-    sd, own = _strip_prefixes(body['model']), raw.state_dict()
+    sd, own = plain_keys(body['model']), raw.state_dict()
     missing, unexpected = sorted(own.keys() - sd.keys()), sorted(sd.keys() - own.keys())
     shapes = [f"{k} {tuple(sd[k].shape)} vs {tuple(own[k].shape)}"
               for k in own.keys() & sd.keys()

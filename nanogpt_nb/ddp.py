@@ -20,6 +20,7 @@ from fastcore.basics import patch
 from torch.nn.parallel import DistributedDataParallel as DDP
 
 from .core import UserError
+from .model import wrappers
 from .training import Local
 
 # %% ../nbs/09_ddp.ipynb #4a3b5b03
@@ -229,9 +230,7 @@ def grad_accum_steps(total_batch_size:int, # tokens per optimizer step, over all
 # %% ../nbs/09_ddp.ipynb #ddfbe20c
 def _ddp_of(model:torch.nn.Module) -> DDP|None:
     "The DDP wrapper of `model` (also under torch.compile), or None."
-    for m in (model, getattr(model, '_orig_mod', None)):
-        if isinstance(m, DDP): return m
-    return None
+    return next((m for m in wrappers(model) if isinstance(m, DDP)), None)
 
 @patch
 def no_sync(self:Local, model, last:bool):

@@ -21,7 +21,7 @@ from .checkpoint import load_model
 from .core import ArgParser, UserError, fetch_file, positive_int, run_command
 from .data import gpt2_encoding
 from .ddp import get_rank, get_world_size, setup_distributed, teardown
-from .model import unwrap_model
+from .model import is_compiled, unwrap_model
 from .speed import Runtime
 
 # %% ../nbs/10_hellaswag.ipynb #f5707e37
@@ -112,12 +112,6 @@ def render_example(example:dict, # a HellaSwag row
     return tokens, mask, int(labels[0])
 
 # %% ../nbs/10_hellaswag.ipynb #15e4ba67
-def _is_compiled(model) -> bool:
-    """True for `torch.compile(model)` and for a module compiled in place with
-    `model.compile()`."""
-    return (hasattr(model, '_orig_mod')
-            or getattr(model, '_compiled_call_impl', None) is not None)
-
 @torch.no_grad()
 def score_candidates(
     model:torch.nn.Module, # `model(idx)` returns logits (B, T, V) or `(logits, loss)`
@@ -131,7 +125,7 @@ def score_candidates(
     x, y, m = tokens[:, :-1], tokens[:, 1:], mask[:, 1:].bool()
     rows, cols = m.nonzero(as_tuple=True)  # (N,), (N,) the scored positions
     head = (getattr(model, 'lm_head', None)
-            if head_only_on_endings and not _is_compiled(model)
+            if head_only_on_endings and not is_compiled(model)
             else None)
     hook = (
         head.register_forward_pre_hook(
