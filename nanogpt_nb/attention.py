@@ -6,7 +6,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/attention.html.md"""
 
 # %% auto #0
 __all__ = ['causal_weights', 'causal_average', 'Head', 'MultiHeadAttention', 'FeedForward', 'CharBlock', 'CharTransformer',
-           'warmup_cosine_lr', 'train_char']
+           'warmup_cosine_lr', 'decay_groups', 'train_char']
 
 # %% ../nbs/01_attention.ipynb #13537b58
 import math
@@ -286,6 +286,15 @@ def _check_args(
                 f"block_size={block_size}, "
                 f"got {type(d).__name__} of shape {tuple(getattr(d, 'shape', ()))}")
 
+# %% ../nbs/01_attention.ipynb #931786d0
+def decay_groups(params:list, # parameters to optimize, each once
+                 weight_decay:float, # decoupled weight decay for the matrices
+                ) -> list[dict]:
+    """Two param groups: matrices and embeddings (>= 2-D) decayed, biases and norm gains
+    (1-D) not."""
+    return [dict(params=[p for p in params if p.dim() >= 2], weight_decay=weight_decay),
+            dict(params=[p for p in params if p.dim() < 2], weight_decay=0.0)]
+
 # %% ../nbs/01_attention.ipynb #e06ec9cd
 def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
                train_data:torch.Tensor, # 1-D token ids to train on
@@ -316,12 +325,7 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
         seed), torch.Generator().manual_seed(seed + 1)
     model.to(device).train()
     params = [p for p in model.parameters() if p.requires_grad]
-    # matmuls, embeddings
-    groups = [
-        dict(params=[p for p in params if p.dim() >= 2], weight_decay=weight_decay),
-        # biases, LayerNorm
-        dict(params=[p for p in params if p.dim() < 2], weight_decay=0.0)]
-    opt = torch.optim.AdamW(groups, lr=lr, betas=betas)
+    opt = torch.optim.AdamW(decay_groups(params, weight_decay), lr=lr, betas=betas)
     splits, log = {'train': train_data, 'val': val_data}, []
     bar = tqdm(total=max_iters, disable=not progress, leave=False)
     for it in range(max_iters + 1):

@@ -16,7 +16,7 @@ import torch
 from .core import ArgParser, UserError, positive_int, run_command
 from .model import GPT, GPTConfig
 from .speed import Runtime, cpu_has_bf16, device_defaults, set_tf32, time_fn
-from .speed import measure_matmul_flops
+from .speed import measure_matmul_flops, resolve_device
 from .training import configure_optimizer, train_step
 
 # %% ../nbs/08_bench.ipynb #fc6d8bbf
@@ -173,8 +173,7 @@ def bench_speeds(
         rt = speed.resolve(str(device))
         model, raw = rt.prepare(GPT(rt.model_config(config)).to(device))
         opt = configure_optimizer(
-            raw, weight_decay=0.1, lr=1e-4, device_type=device.type, fused=rt.fused,
-            verbose=False)
+            raw, weight_decay=0.1, lr=1e-4, fused=rt.fused, verbose=False)
         step = lambda model=model, opt=opt, rt=rt: (
             set_tf32(rt.tf32 and device.type == 'cuda'),
             train_step(model, opt, lambda: batch, rt=rt))
@@ -256,8 +255,8 @@ def bench_parser() -> ArgParser:
         'prints ms/step, tokens/s and MFU. Off CUDA the rungs that cannot pay are '
         'skipped, each with a one-line note: tf32, compile, and bf16 on a CPU without '
         'native bf16.')
-    p.add_argument('--device', choices=['cpu', 'cuda'],
-                   help='where to run (default: cuda if available, else cpu)')
+    p.add_argument('--device', choices=['auto', 'cpu', 'cuda'], default='auto',
+                   help="where to run; auto: 07's `resolve_device`")
     p.add_argument('--steps', type=positive_int, default=10,
                    help='timed rounds per rung; the median is reported')
     p.add_argument('--warmup', type=positive_int, default=2,
@@ -284,10 +283,10 @@ def bench_parser() -> ArgParser:
 # %% ../nbs/08_bench.ipynb #f0e213c6
 def _bench(argv):
     t0, a = time.perf_counter(), bench_parser().parse_args(argv)
-    device = a.device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    if device == 'cuda' and not torch.cuda.is_available():
+    device = resolve_device(a.device).split(':')[0]
+    if device not in CLI_SHAPES:
         raise UserError(
-            "--device cuda: no CUDA device is available here; use --device cpu")
+            f"the ladder runs on cpu or cuda, not {device}: use --device cpu")
     if a.out and not a.out.lower().endswith(('.png', '.pdf', '.svg')):
         raise UserError(f"--out {a.out}: use a .png, .pdf or .svg file name")
     if a.out and not os.path.isdir(os.path.dirname(os.path.abspath(a.out))):

@@ -6,13 +6,15 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/a1_core.html.md"""
 
 # %% auto #0
 __all__ = ['UserError', 'ArgParser', 'run_command', 'positive_int', 'nonneg_int', 'nonneg_float', 'DataError', 'data_dir',
-           'sha256sum', 'atomic_write', 'fetch_file']
+           'sha256sum', 'atomic_write', 'fetch_file', 'RunLock', 'dataclass_parser']
 
 # %% ../nbs/A1_core.ipynb #541a367d
-import argparse, errno, hashlib, math, os, sys, tempfile, time
-import urllib.error, urllib.request
+import argparse, dataclasses, errno, hashlib, json, math, os, socket, sys, tempfile
+import time, typing, urllib.error, urllib.request
 from pathlib import Path
 
+from fastcore.basics import patch_to
+from fastcore.docments import docments
 from tqdm.auto import tqdm
 
 # %% ../nbs/A1_core.ipynb #9a49ac74
@@ -194,3 +196,81 @@ def fetch_file(
     finally:
         if os.path.exists(tmp): os.remove(tmp)
     return path
+
+# %% ../nbs/A1_core.ipynb #3c74912c
+def _alive(pid) -> bool:
+    "Whether process `pid` exists on this host."
+    if not isinstance(pid, int) or pid <= 0: return False
+    try:
+        os.kill(pid, 0); return True
+    except ProcessLookupError: return False
+    except PermissionError: return True       # someone else's process: alive
+
+class RunLock:
+    """An exclusive lock on a run directory: `out_dir/.lock` names its owner; a dead
+    owner's lock is taken over."""
+    def __init__(self, out_dir:Path, # the run directory (created if missing)
+                 # `take(acquire)` on entering, e.g. `ddp.on_master`; None: call it
+                 take=None,
+                ):
+        self.path, self.held, self.take = Path(out_dir)/'.lock', False, take
+    def __enter__(self):
+        (self.take or (lambda f: f()))(self.acquire); return self
+    def __exit__(self, *exc): self.release()
+    def release(self):
+        "Give the lock back."
+        if self.held: self.path.unlink(missing_ok=True); self.held = False
+
+# %% ../nbs/A1_core.ipynb #4008a6ff
+@patch_to(RunLock)
+def acquire(self):
+    "Take the lock, or raise `UserError` naming its holder."
+    try: self.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(
+            f"--out_dir {self.path.parent} cannot be created ({e.strerror}): choose a "
+            "directory you can write") from None
+    me = dict(pid=os.getpid(), host=socket.gethostname(),
+              started=time.strftime('%Y-%m-%d %H:%M:%S'))
+    for _ in range(2):
+        try: fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+        except FileExistsError:
+            try: other = json.loads(self.path.read_text())
+            except (OSError, ValueError): other = {}
+            if other.get('host') != me['host'] or _alive(other.get('pid')):
+                raise UserError(
+                    f"{self.path.parent} is in use by process {other.get('pid')} on "
+                    f"{other.get('host')} (since {other.get('started')}): wait for "
+                    "that run or use another --out_dir; if it is gone, delete "
+                    f"{self.path}"
+                ) from None
+            print(f"note: taking over {self.path}: process {other.get('pid')} that "
+                  "held it is not running", file=sys.stderr)
+            self.path.unlink(missing_ok=True); continue
+        except OSError as e:
+            raise UserError(
+                f"--out_dir {self.path.parent} is not writable ({e.strerror})"
+            ) from None
+        with os.fdopen(fd, 'w') as f: json.dump(me, f)
+        self.held = True
+        return self
+    raise UserError(f"could not take {self.path}: another run took it first")
+
+# %% ../nbs/A1_core.ipynb #e4588e3c
+def dataclass_parser(
+    cls:type, # a dataclass: one option per field, its comment the option's help
+    defaults=None, # an instance of `cls` whose values are the defaults (None: `cls()`)
+    choices:dict|None=None, # field name -> the values it may take
+    **kwargs, # `ArgParser`'s: prog, description, epilog, ...
+) -> ArgParser:
+    "An `ArgParser` with one `--field` per field of `cls`, documented by its comment."
+    defaults, docs, p = defaults or cls(), docments(cls), ArgParser(**kwargs)
+    for f in dataclasses.fields(cls):
+        kw = dict(default=getattr(defaults, f.name), help=docs.get(f.name) or f.name)
+        # bool|str keeps its default ('auto') and takes --x / --no-x
+        if f.type is bool or bool in typing.get_args(f.type):
+            kw['action'] = argparse.BooleanOptionalAction
+        else: kw['type'] = f.type
+        if f.name in (choices or {}): kw['choices'] = choices[f.name]
+        p.add_argument(f'--{f.name}', **kw)
+    return p

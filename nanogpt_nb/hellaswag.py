@@ -311,7 +311,7 @@ def _main(argv):
             "another file")
     try:
         info = setup_distributed(a.device)
-        rt = Runtime(dtype=a.dtype, compile=a.compile).resolve(info.device)
+        rt = Runtime(dtype=a.dtype, compile=a.compile).resolve(info.device, dist=info)
         # CheckpointError / WeightsError (one line) if it cannot
         model, _, meta = load_model(a.model, rt.device)
         if meta.get('tokenizer') != 'gpt2':

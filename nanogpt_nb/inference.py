@@ -14,14 +14,14 @@ from pathlib import Path
 
 import torch
 import torch.nn as nn
+from fastcore.meta import delegates
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
-from .core import ArgParser, UserError
+from .core import ArgParser, UserError, nonneg_float, nonneg_int, positive_int
+from .core import run_command
 from .data import CharTokenizer, tiny_shakespeare
-from .core import nonneg_float, nonneg_int, positive_int, run_command
 from .checkpoint import load_model
-from .ddp import resolve_device
 from .model import unwrap_model
 from .speed import Runtime
 from .weights import save_pretrained_hf
@@ -196,22 +196,15 @@ def sample_stream(
             model, tok, prompt, max_new_tokens, temperature, top_k, seed, use_cache),
     )
 
-def sample_text(
-    model:nn.Module, # a `GPT`, maybe wrapped by torch.compile or DDP
-    tok, # its tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
-    # text to continue; '' starts from a newline (characters) or <|endoftext|> (GPT-2)
-    prompt:str='',
-    max_new_tokens:int=500, # tokens to generate
-    temperature:float=0.8, # below 1 sharper, above 1 flatter; 0 is greedy
-    top_k:int|None=200, # sample among the k most likely tokens; None: all
-    seed:int=1337, # sampling seed, so a sample can be reproduced
-    use_cache:bool=True, # generate with the KV cache (same tokens, faster)
-) -> str:
-    "The text `model` generates after `prompt` (the prompt itself not included)."
-    return ''.join(
-        sample_stream(
-            model, tok, prompt, max_new_tokens, temperature, top_k, seed, use_cache)
-    )
+@delegates(sample_stream)
+def sample_text(model:nn.Module, # a `GPT`, maybe wrapped by torch.compile or DDP
+                tok, # its tokenizer: a `CharTokenizer` or tiktoken's gpt2 encoding
+                prompt:str='', # text to continue
+                max_new_tokens:int=500, # tokens to generate
+                **kwargs, # the rest of `sample_stream`'s options
+               ) -> str:
+    "`sample_stream`'s pieces joined: the text generated after `prompt`."
+    return ''.join(sample_stream(model, tok, prompt, max_new_tokens, **kwargs))
 
 # %% ../nbs/11_inference.ipynb #ed98002a
 DEFAULT_MODEL = 'out/shakespeare_char_cpu'   # the run `make train` writes
@@ -225,7 +218,8 @@ def _model_option(p:ArgParser):
 def _runtime_options(p:ArgParser):
     p.add_argument(
         '--device', default='auto',
-        help="'auto' (CUDA if there is one, else CPU), 'cpu', 'cuda', 'cuda:N' or 'mps'"
+        help="'auto' (CUDA, else Apple's MPS, else CPU), 'cpu', 'cuda', 'cuda:N' or "
+             "'mps'"
     )
     p.add_argument(
         '--dtype', default='float32', choices=['auto', 'float32', 'bfloat16'],
@@ -237,7 +231,7 @@ def _runtime(a) -> Runtime:
     compilation: generation runs eager)."""
     try:
         return Runtime(
-            device=resolve_device(a.device), dtype=a.dtype, compile=False).resolve()
+            device=a.device, dtype=a.dtype, compile=False).resolve()
     except ValueError as e:
         raise UserError(f"--device {a.device} --dtype {a.dtype}: {e}") from None
 

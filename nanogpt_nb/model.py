@@ -93,19 +93,6 @@ class CausalSelfAttention(nn.Module):
         return self.resid_dropout(
             self.c_proj(y.transpose(1, 2).contiguous().view(B, T, nh * hs)))
 
-    def forward(
-        self,
-        x:torch.Tensor, # (B, T, C) residual stream
-        # `(KVCache, layer)`: attend to cached positions too (generation)
-        kv:tuple|None=None,
-    ) -> torch.Tensor:
-        """Attention output, (B, T, C); a position sees itself and the positions before
-        it only."""
-        q, k, v = self.qkv(x)  # 3 x (B, nh, T, hs)
-        if kv is not None:
-            k, v = kv[0].update(kv[1], k, v)  # (B, nh, S, hs), S = past + T
-        return self.out(self.attend(q, k, v))                               # (B, T, C)
-
 # %% ../nbs/02_gpt2.ipynb #d715c142
 @patch
 def attend(
@@ -130,6 +117,32 @@ def attend(
     att = F.softmax(att.masked_fill(~mask, float('-inf')), dim=-1)
     return self.attn_dropout(att) @ v                                   # (B, nh, T, hs)
 
+# %% ../nbs/02_gpt2.ipynb #339d3a0c
+@patch
+def qk(self:CausalSelfAttention,
+       q:torch.Tensor, # (B, nh, T, hs) queries of the new positions
+       k:torch.Tensor, # (B, nh, T, hs) their keys
+       pos:torch.Tensor|None=None, # (T,) their absolute positions; unused here
+      ) -> tuple:
+    "The queries and keys that attention compares: GPT-2's, unchanged."
+    return q, k
+
+@patch
+def forward(
+    self:CausalSelfAttention,
+    x:torch.Tensor, # (B, T, C) residual stream
+    # `(KVCache, layer)`: attend to cached positions too (generation)
+    kv:tuple|None=None,
+    pos:torch.Tensor|None=None, # (T,) absolute positions of x, for the `qk` hook
+) -> torch.Tensor:
+    """Attention output, (B, T, C); a position sees itself and the positions before
+    it only."""
+    q, k, v = self.qkv(x)  # 3 x (B, nh, T, hs)
+    q, k = self.qk(q, k, pos)  # 2 x (B, nh, T, hs)
+    if kv is not None:
+        k, v = kv[0].update(kv[1], k, v)  # (B, nh, S, hs), S = past + T
+    return self.out(self.attend(q, k, v))                               # (B, T, C)
+
 # %% ../nbs/02_gpt2.ipynb #649fe746
 class MLP(nn.Module):
     "Position-wise feed-forward: Linear C->4C, tanh-approximate GELU, Linear 4C->C."
@@ -150,67 +163,94 @@ class MLP(nn.Module):
 # %% ../nbs/02_gpt2.ipynb #445b0f34
 class Block(nn.Module):
     "Pre-norm Transformer block: `x + attn(ln_1(x))`, then `x + mlp(ln_2(x))`."
+    attn_class = CausalSelfAttention  # a subclass may swap in its own (12)
+
+    @staticmethod
+    def norm(config:GPTConfig, # uses n_embd, bias
+            ) -> nn.Module:
+        "The block's normalisation, GPT-2's LayerNorm; `GPT` makes `ln_f` with it too."
+        return nn.LayerNorm(config.n_embd, bias=config.bias)
+
     def __init__(self, config:GPTConfig): # the model config
         super().__init__()
-        self.ln_1 = nn.LayerNorm(config.n_embd, bias=config.bias)
-        self.attn = CausalSelfAttention(config)
-        self.ln_2 = nn.LayerNorm(config.n_embd, bias=config.bias)
+        self.ln_1 = self.norm(config)
+        self.attn = self.attn_class(config)
+        self.ln_2 = self.norm(config)
         self.mlp = MLP(config)
 
     def forward(self, x:torch.Tensor, # (B, T, C) residual stream
                 kv:tuple|None=None, # `(KVCache, layer)` during cached generation
+                pos:torch.Tensor|None=None, # (T,) absolute positions, for attention
                ) -> torch.Tensor:
         "The residual stream after one block, (B, T, C)."
-        x = x + self.attn(self.ln_1(x), kv)  # tokens communicate
-        x = x + self.mlp(self.ln_2(x))       # each token computes on its own
+        x = x + self.attn(self.ln_1(x), kv, pos)  # tokens communicate
+        x = x + self.mlp(self.ln_2(x))            # each token computes on its own
         return x
 
 # %% ../nbs/02_gpt2.ipynb #a33ff237
 class GPT(nn.Module):
     """GPT-2 language model with Hugging Face module names and tied input/output
     embeddings."""
+    # GPT-2's choices, each one a hook that a subclass may override (12)
+    block_class = Block  # the blocks; their `norm` makes `ln_f` too
+    learned_positions = True  # a position table `wpe`, added to the token embeddings
+    tied = True  # the output layer is the token embedding
+
     def __init__(self, config:GPTConfig): # model sizes and switches
         super().__init__()
         self.config = config
-        self.transformer = nn.ModuleDict(dict(
+        parts = dict(
             # token embeddings, (V, C)
             wte = nn.Embedding(config.vocab_size, config.n_embd),
             # learned positions, (T_max, C)
-            wpe = nn.Embedding(config.block_size, config.n_embd),
+            wpe = (nn.Embedding(config.block_size, config.n_embd)
+                   if self.learned_positions else None),
             drop = nn.Dropout(config.dropout),
-            h = nn.ModuleList([Block(config) for _ in range(config.n_layer)]),
+            h = nn.ModuleList(
+                [self.block_class(config) for _ in range(config.n_layer)]),
             # pre-norm: the last stream needs one
-            ln_f = nn.LayerNorm(config.n_embd, bias=config.bias),
-        ))
+            ln_f = self.block_class.norm(config),
+        )
+        self.transformer = nn.ModuleDict(  # None: a part this model does not have
+            {k: m for k, m in parts.items() if m is not None})
         self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
         # weight tying: one (V, C) tensor, two uses
-        self.transformer.wte.weight = self.lm_head.weight
+        if self.tied: self.transformer.wte.weight = self.lm_head.weight
         self.apply(self._init_weights)
-        # each block's two c_proj add to the residual stream: 2*n_layer additions, so
-        # shrink their std
-        std = 0.02/math.sqrt(2*config.n_layer)
-        for b in self.transformer.h:
-            for proj in (b.attn.c_proj, b.mlp.c_proj):
-                nn.init.normal_(proj.weight, mean=0.0, std=std)
+        self._init_residual()
 
-    def _init_weights(self, module):
-        """GPT-2 init: N(0, 0.02) for Linear and Embedding weights, zero biases
-        (LayerNorm: ones, zeros)."""
-        if isinstance(module, nn.Linear):
-            nn.init.normal_(module.weight, mean=0.0, std=0.02)
-            if module.bias is not None: nn.init.zeros_(module.bias)
-        elif isinstance(module, nn.Embedding):
-            nn.init.normal_(module.weight, mean=0.0, std=0.02)
+# %% ../nbs/02_gpt2.ipynb #d7a3ce32
+@patch
+def _init_weights(self:GPT, module:nn.Module): # each module of the model, by `apply`
+    """GPT-2 init: N(0, 0.02) for Linear and Embedding weights, zero biases
+    (LayerNorm: ones, zeros)."""
+    if isinstance(module, nn.Linear):
+        nn.init.normal_(module.weight, mean=0.0, std=0.02)
+        if module.bias is not None: nn.init.zeros_(module.bias)
+    elif isinstance(module, nn.Embedding):
+        nn.init.normal_(module.weight, mean=0.0, std=0.02)
 
-    def num_params(
-        self,
-        # leave out wpe (wte stays: it is also the output layer)
-        non_embedding:bool=False,
-    ) -> int:
-        "Number of parameters, the tied embedding counted once."
-        # parameters() yields a shared tensor once
-        n = sum(p.numel() for p in self.parameters())
-        return n - self.transformer.wpe.weight.numel() if non_embedding else n
+@patch
+def _init_residual(self:GPT):
+    "GPT-2's init of the layers that write to the residual stream (each `c_proj`)."
+    # 2*n_layer branches add to the stream: shrink their std by sqrt(2*n_layer)
+    std = 0.02/math.sqrt(2*self.config.n_layer)
+    for b in self.transformer.h:
+        for proj in (b.attn.c_proj, b.mlp.c_proj):
+            nn.init.normal_(proj.weight, mean=0.0, std=std)
+
+@patch
+def num_params(
+    self:GPT,
+    # leave out wpe (wte stays: it is also the output layer)
+    non_embedding:bool=False,
+) -> int:
+    "Number of parameters, the tied embedding counted once."
+    # parameters() yields a shared tensor once
+    n = sum(p.numel() for p in self.parameters())
+    if non_embedding and self.learned_positions:
+        n -= self.transformer.wpe.weight.numel()
+    return n
 
 # %% ../nbs/02_gpt2.ipynb #3fa05dbe
 @patch
@@ -233,6 +273,13 @@ def positions(
     return torch.arange(past, past + T, dtype=torch.long, device=idx.device)     # (T,)
 
 @patch
+def logits(self:GPT, x:torch.Tensor, # (B, T, C) the last residual stream
+          ) -> torch.Tensor:
+    "The next-token logits, (B, T, V): final norm, then the output layer."
+    return self.lm_head(self.transformer.ln_f(x))
+
+# %% ../nbs/02_gpt2.ipynb #9275da0d
+@patch
 def forward(
     self:GPT,
     idx:torch.Tensor, # (B, T) token ids
@@ -244,11 +291,13 @@ def forward(
     """`(logits, loss)`: logits (B, T, vocab_size) for every position; the mean
     cross-entropy or None."""
     pos, tr = self.positions(idx, kv_cache), self.transformer  # (T,) absolute positions
-    x = tr.drop(tr.wte(idx) + tr.wpe(pos))  # (B, T, C)
+    x = tr.wte(idx)  # (B, T, C)
+    if self.learned_positions: x = x + tr.wpe(pos)
+    x = tr.drop(x)
     for i, block in enumerate(tr.h):
-        x = block(x, None if kv_cache is None else (kv_cache, i))
+        x = block(x, None if kv_cache is None else (kv_cache, i), pos)
     if kv_cache is not None: kv_cache.n += idx.size(1)
-    logits = self.lm_head(tr.ln_f(x))  # (B, T, V)
+    logits = self.logits(x)  # (B, T, V)
     loss = None
     if targets is not None:
         loss = F.cross_entropy(
@@ -379,12 +428,14 @@ def unwrap_model(
     wrappers."""
     chain = wrappers(model)
     if not keep_compiled: return chain[-1]
-    return next(m for m in chain if not isinstance(getattr(m, 'module', None), nn.Module))
+    # the first that is not a data-parallel wrapper
+    return next(m for m in chain
+                if not isinstance(getattr(m, 'module', None), nn.Module))
 
 # %% ../nbs/02_gpt2.ipynb #2d8f30fd
 def is_compiled(model:nn.Module, # maybe wrapped
                ) -> bool:
-    "True if `model` or a module it wraps was compiled (`torch.compile` or `.compile()`)."
+    "True if `model` or a module inside it is compiled (by torch.compile)."
     return any(hasattr(m, '_orig_mod') or getattr(m, '_compiled_call_impl', None)
                is not None for m in wrappers(model))
 

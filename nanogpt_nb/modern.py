@@ -20,6 +20,7 @@ import torch.nn as nn
 from fastcore.basics import patch
 from torch.nn import functional as F
 
+from .attention import decay_groups
 from .model import GPT, GPTConfig, Block, CausalSelfAttention, MLP
 from .model import unwrap_model
 from .speed import Runtime
@@ -83,10 +84,10 @@ def norm_layer(
     config:GPTConfig, # uses n_embd, bias, and `rmsnorm` when it is a ModernConfig
 ) -> nn.Module:
     """The normalisation of a block: parameter-free RMSNorm when `config.rmsnorm`, else
-    GPT-2's LayerNorm."""
+    GPT-2's LayerNorm (`Block.norm`)."""
     if getattr(config, 'rmsnorm', False):
         return nn.RMSNorm(config.n_embd, elementwise_affine=False)
-    return nn.LayerNorm(config.n_embd, bias=config.bias)
+    return Block.norm(config)
 
 # %% ../nbs/12_modern.ipynb #c8b27022
 def rotary_tables(T:int, # positions 0..T-1
@@ -113,26 +114,29 @@ class ModernAttention(CausalSelfAttention):
     "`CausalSelfAttention` with optional QK-norm and rotary positions."
     def __init__(
         self,
-        config:ModernConfig, # uses qk_norm, and what CausalSelfAttention uses
+        # uses qk_norm, rope, rope_base, and what CausalSelfAttention uses
+        config:ModernConfig,
     ):
         super().__init__(config)
-        self.qk_norm = config.qk_norm
+        self.qk_norm, self.rope = config.qk_norm, config.rope
+        if config.rope:  # not saved: rebuilt from the config
+            cos, sin = rotary_tables(
+                config.block_size, config.n_embd // config.n_head, config.rope_base)
+            self.register_buffer('rope_cos', cos, persistent=False)  # (T_max, hs/2)
+            self.register_buffer('rope_sin', sin, persistent=False)  # (T_max, hs/2)
 
-    def forward(
-        self,
-        x:torch.Tensor, # (B, T, C) residual stream
-        kv:tuple|None=None, # `(KVCache, layer)` during cached generation
-        # `(cos, sin)` rows of x's positions, or None (no rotation)
-        rope:tuple|None=None,
-    ) -> torch.Tensor:
-        "Attention output, (B, T, C)."
-        q, k, v = self.qkv(x)  # 3 x (B, nh, T, hs)
+    def qk(self, q:torch.Tensor, # (B, nh, T, hs) queries of the new positions
+           k:torch.Tensor, # (B, nh, T, hs) their keys
+           pos:torch.Tensor|None=None, # (T,) their absolute positions; None: 0..T-1
+          ) -> tuple:
+        "QK-norm, then the rotation by position, as switched on: 2 x (B, nh, T, hs)."
         if self.qk_norm:
             q, k = F.rms_norm(q, (q.size(-1),)), F.rms_norm(k, (k.size(-1),))
-        if rope is not None: q, k = apply_rotary(q, *rope), apply_rotary(k, *rope)
-        if kv is not None:
-            k, v = kv[0].update(kv[1], k, v)                 # (B, nh, S, hs)
-        return self.out(self.attend(q, k, v))                               # (B, T, C)
+        if self.rope:
+            if pos is None: pos = torch.arange(q.size(-2), device=q.device)
+            cos, sin = self.rope_cos[pos], self.rope_sin[pos]  # 2 x (T, hs/2)
+            q, k = apply_rotary(q, cos, sin), apply_rotary(k, cos, sin)
+        return q, k
 
 # %% ../nbs/12_modern.ipynb #ffbc79d2
 class ReLU2(nn.Module):
@@ -141,91 +145,42 @@ class ReLU2(nn.Module):
 
 class ModernBlock(Block):
     "GPT-2's pre-norm block with the config's norm, activation and attention switches."
+    attn_class = ModernAttention
+    norm = staticmethod(norm_layer)  # RMSNorm or LayerNorm; `GPT` makes `ln_f` with it
     def __init__(self, config:ModernConfig): # the model config
-        nn.Module.__init__(self)
-        self.ln_1, self.attn = norm_layer(config), ModernAttention(config)
-        self.ln_2, self.mlp = norm_layer(config), MLP(config)
-        if config.relu2:
-            # keeps the module name: the state_dict is unchanged
-            self.mlp.gelu = ReLU2()
-
-    def forward(self, x:torch.Tensor, # (B, T, C) residual stream
-                kv:tuple|None=None, # `(KVCache, layer)` during cached generation
-                rope:tuple|None=None, # `(cos, sin)` of x's positions, or None
-               ) -> torch.Tensor:
-        "The residual stream after one block, (B, T, C)."
-        x = x + self.attn(self.ln_1(x), kv, rope)
-        return x + self.mlp(self.ln_2(x))
+        super().__init__(config)
+        # keeps the module name: the state_dict is unchanged
+        if config.relu2: self.mlp.gelu = ReLU2()
 
 # %% ../nbs/12_modern.ipynb #af4177ab
 class ModernGPT(GPT):
     "GPT-2 with the switches of a `ModernConfig`; every switch off gives exactly `GPT`."
     # what `load_model` (06) builds the config of a saved ModernGPT with
     config_class = ModernConfig
-    def __init__(self, config:ModernConfig): # model sizes and switches
-        nn.Module.__init__(self)
-        self.config = config
-        parts = dict(
-            wte=nn.Embedding(config.vocab_size, config.n_embd),
-            drop=nn.Dropout(config.dropout),
-            h=nn.ModuleList([ModernBlock(config) for _ in range(config.n_layer)]),
-            ln_f=norm_layer(config))
-        if not config.rope:
-            parts['wpe'] = nn.Embedding(config.block_size, config.n_embd)
-        self.transformer = nn.ModuleDict(
-            {k: parts[k] for k in ('wte', 'wpe', 'drop', 'h', 'ln_f') if k in parts})
-        self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
-        if not config.untie: self.transformer.wte.weight = self.lm_head.weight
-        self.apply(self._init_weights)  # GPT-2's init, as in 02
-        std = 0.02/math.sqrt(2*config.n_layer)
+    block_class = ModernBlock  # norm (ln_f too), attention and activation switches
+
+    @property
+    def learned_positions(self) -> bool:
+        "A `wpe` table, unless rotary positions replace it."
+        return not self.config.rope
+
+    @property
+    def tied(self) -> bool:
+        "The head is the token embedding, unless `untie` gives it its own matrix."
+        return not self.config.untie
+
+    def _init_residual(self):
+        "With `zero_init`: zero output projections (and an untied head); else GPT-2's."
+        if not self.config.zero_init: return super()._init_residual()
         for b in self.transformer.h:
-            for proj in (b.attn.c_proj, b.mlp.c_proj):
-                if config.zero_init:nn.init.zeros_(proj.weight)
-                else: nn.init.normal_(proj.weight, mean=0.0, std=std)
-        if config.untie and config.zero_init: nn.init.zeros_(self.lm_head.weight)
-        if config.rope:  # not saved: rebuilt from the config
-            cos, sin = rotary_tables(
-                config.block_size, config.n_embd // config.n_head, config.rope_base)
-            self.register_buffer('rope_cos', cos, persistent=False)
-            self.register_buffer('rope_sin', sin, persistent=False)
+            for proj in (b.attn.c_proj, b.mlp.c_proj): nn.init.zeros_(proj.weight)
+        if not self.tied: nn.init.zeros_(self.lm_head.weight)
 
-    def num_params(
-        self,
-        non_embedding:bool=False, # leave out wpe, when there is one
-    ) -> int:
-        "Number of parameters, a tied embedding counted once."
-        n = sum(p.numel() for p in self.parameters())
-        return (n - self.transformer.wpe.weight.numel()
-                if non_embedding and 'wpe' in self.transformer
-                else n)
-
-# %% ../nbs/12_modern.ipynb #30da35bb
-@patch
-def forward(
-    self:ModernGPT,
-    idx:torch.Tensor, # (B, T) token ids
-    # (B, T) next-token ids; -1 marks positions left out of the loss
-    targets:torch.Tensor|None=None,
-    kv_cache=None, # a `KVCache` of the positions already seen (generation)
-) -> tuple:
-    """`(logits, loss)` as in `GPT.forward`, with rotary positions and capped logits
-    when switched on."""
-    cfg, tr = self.config, self.transformer
-    pos = self.positions(idx, kv_cache)                                         # (T,)
-    x = tr.wte(idx) if cfg.rope else tr.wte(idx) + tr.wpe(pos)  # (B, T, C)
-    # 2 x (T, hs/2)
-    rope = (self.rope_cos[pos], self.rope_sin[pos]) if cfg.rope else None
-    x = tr.drop(x)
-    for i, block in enumerate(tr.h):
-        x = block(x, None if kv_cache is None else (kv_cache, i), rope)
-    if kv_cache is not None: kv_cache.n += idx.size(1)
-    logits = self.lm_head(tr.ln_f(x))  # (B, T, V)
-    if cfg.softcap: logits = cfg.softcap*torch.tanh(logits/cfg.softcap)
-    loss = None
-    if targets is not None:
-        loss = F.cross_entropy(
-            logits.view(-1, logits.size(-1)), targets.reshape(-1), ignore_index=-1)
-    return logits, loss
+    def logits(self, x:torch.Tensor, # (B, T, C) the last residual stream
+              ) -> torch.Tensor:
+        "GPT-2's logits, soft-capped when `softcap` is set: (B, T, V)."
+        logits, cap = super().logits(x), self.config.softcap  # (B, T, V)
+        return cap*torch.tanh(logits/cap) if cap else logits
 
 # %% ../nbs/12_modern.ipynb #0aaa47b1
 NS_COEFFS = (3.4445, -4.7750, 2.0315)   # the quintic of Muon: steep at 0, lands near 1
@@ -357,9 +312,7 @@ def configure_muon(
     on_embed = {id(p) for p in embeds}
     groups = [dict(params=embeds, weight_decay=weight_decay,
                    lr_scale=(embed_lr or lr)/lr),
-              dict(params=[p for p in rest if p.dim() >= 2 and id(p) not in on_embed],
-                   weight_decay=weight_decay),
-              dict(params=[p for p in rest if p.dim() < 2], weight_decay=0.0),
+              *decay_groups([p for p in rest if id(p) not in on_embed], weight_decay),
               dict(params=hidden, kind='muon', weight_decay=0.0, lr_scale=muon_lr/lr)]
     return MuonAdamW(
         [g for g in groups if g['params']], lr=lr, betas=betas, ns_steps=ns_steps,
@@ -373,7 +326,7 @@ def recipe_optimizer(
     muon_lr:float=0.02, # Muon's, when 'muon' is among the tricks
     weight_decay:float=0.1, # AdamW's decay on matrices and embeddings
     betas:tuple=(0.9, 0.95), # AdamW moments
-    fused:bool|None=None, # fused AdamW (GPT-2 recipe only)
+    fused:bool=False, # fused AdamW (GPT-2 recipe only): the runtime's `fused` (07)
     ns_steps:int=5, # Newton-Schulz iterations (Muon)
     # Newton-Schulz products (Muon): the run's matmul dtype; None: the runtime's
     ns_dtype:torch.dtype|None=None,
@@ -388,10 +341,8 @@ def recipe_optimizer(
     if embed_lr is not None:
         raise ValueError(
             "embed_lr needs a recipe with 'muon' (05's AdamW has one rate)")
-    device_type = next(model.parameters()).device.type
-    return configure_optimizer(
-        model, weight_decay, lr, betas, device_type=device_type, fused=fused,
-        verbose=False)
+    return configure_optimizer(model, weight_decay=weight_decay, lr=lr, betas=betas,
+                               fused=fused, verbose=False)
 
 # %% ../nbs/12_modern.ipynb #8217495c
 def get_lr_wsd(step:int, # optimizer step, from 0
