@@ -78,6 +78,7 @@ def device_peak_flops(
     device:str|torch.device, # 'cpu' or a CUDA device
     # 'bfloat16', 'tf32' or 'float32' (tf32 is float32 on a CPU)
     precision:str='bfloat16',
+    n:int|None=None, # a CPU's matmul size; None: `measure_matmul_flops`'s default
 ) -> float:
     """Peak FLOP/s: the datasheet table for a GPU, a matmul measured on the spot for a
     CPU."""
@@ -88,7 +89,7 @@ def device_peak_flops(
         raise ValueError(
             f"precision must be 'bfloat16', 'tf32' or 'float32', got {precision!r}")
     return measure_matmul_flops(
-        torch.bfloat16 if precision == 'bfloat16' else torch.float32, device)
+        torch.bfloat16 if precision == 'bfloat16' else torch.float32, device, n=n)
 
 # %% ../nbs/08_bench.ipynb #e56e4747
 LADDER = ('fp32', 'tf32', 'bf16', 'compile', 'flash', 'pad_vocab', 'fused')

@@ -6,7 +6,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/a1_core.html.md"""
 
 # %% auto #0
 __all__ = ['UserError', 'ArgParser', 'run_command', 'positive_int', 'nonneg_int', 'nonneg_float', 'DataError', 'data_dir',
-           'sha256sum', 'atomic_write', 'fetch_file', 'RunLock', 'dataclass_parser']
+           'sha256sum', 'atomic_write', 'read_log', 'fetch_file', 'RunLock', 'dataclass_parser']
 
 # %% ../nbs/A1_core.ipynb #541a367d
 import argparse, dataclasses, errno, hashlib, json, math, os, socket, sys, tempfile
@@ -129,6 +129,22 @@ def atomic_write(path:Path, # the file to create or replace
     finally:
         if tmp and os.path.exists(tmp): os.remove(tmp)
     return path
+
+# %% ../nbs/A1_core.ipynb #024426e3
+def read_log(path:str|Path, # a JSON-lines log, e.g. a run's log.jsonl
+            ) -> list[dict]:
+    """The rows of a JSON-lines log (a half-written last line, from a killed run, is
+    skipped)."""
+    lines = Path(path).read_text(errors='replace').splitlines()
+    rows = []
+    for i, line in enumerate(lines):
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError:
+            if i < len(lines) - 1:
+                raise DataError(
+                    f"{path}, line {i+1}: not JSON; the log is corrupt") from None
+    return rows
 
 # %% ../nbs/A1_core.ipynb #051df164
 def _download(url, dest, desc, deadline:float=1800):

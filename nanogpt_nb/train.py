@@ -21,6 +21,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 # the package's own modules by absolute name, so `torchrun nanogpt_nb/train.py` (run as
 # a file) works too
+import nanogpt_nb.bench as bench
 import nanogpt_nb.checkpoint as ckpt_lib
 import nanogpt_nb.core as core
 import nanogpt_nb.ddp as ddp
@@ -28,8 +29,10 @@ import nanogpt_nb.hellaswag as hellaswag_lib
 import nanogpt_nb.inference as inference
 import nanogpt_nb.model as gpt_model
 import nanogpt_nb.modern as modern
+import nanogpt_nb.report as report
 import nanogpt_nb.shards as shards
 import nanogpt_nb.speed as speed
+import nanogpt_nb.track as track
 import nanogpt_nb.training as training
 
 # %% ../nbs/13_train_gpt2.ipynb #17864a56
@@ -121,6 +124,11 @@ class TrainConfig:
     # continue from out_dir/ckpt.pt when it exists; --no-resume starts over and
     # overwrites it
     resume:bool=True
+    # keep out_dir/report.html current: rewritten at every evaluation (nanogpt-report)
+    report:bool=True
+    # also send the log's scalars to 'tensorboard' (out_dir/tb) or 'wandb' (both need
+    # pip install 'nanogpt-nb[track]'); '': neither
+    tracker:str=''
 
 # %% ../nbs/13_train_gpt2.ipynb #c40e7f02
 # GPT-2's recipe as 02-07 build it (05's AdamW, warmup + cosine): every preset that
@@ -178,6 +186,8 @@ def _facts(cfg, meta, world):
                        for k, v in shape.items() if getattr(cfg, k) != v)
     # micro: tokens per micro-step over all ranks
     return SimpleNamespace(**vars(cfg), tricks=tricks, misfit=misfit, meta=meta,
+                           tracker_problem=track.tracker_problem(cfg.tracker)
+                           if cfg.tracker else '',
                            data_path=data_path(cfg),
                            micro=cfg.batch_size*cfg.block_size*world)
 
@@ -251,7 +261,10 @@ RULES += [
      "--sampling must be one of " + ', '.join(SAMPLINGS) + ", got {v!r}"),
     ('config', 'dtype', lambda v, c: v not in DTYPES,
      "--dtype must be one of " + ', '.join(DTYPES) + ", got {v!r} (float16 would "
-     "need a gradient scaler)")]
+     "need a gradient scaler)"),
+    # A3: a known tracker whose package is installed
+    ('config', 'tracker', lambda v, c: v and track.tracker_problem(v),
+     "{c.tracker_problem}")]
 
 # %% ../nbs/13_train_gpt2.ipynb #29739698
 RULES += [
@@ -517,7 +530,9 @@ def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` alrea
             p.ckpt, model, optimizer=optimizer, loader=train_loader,
             map_location=rt.device)['step']
         # -- from here on the run writes to out_dir --
-        _start_run(p, rt.describe(), asdict(mconf), start=start, fresh=prior is None)
+        record = _start_run(p, rt, mconf, model=model, start=start,
+                            fresh=prior is None)
+        sinks, trackers = ddp.on_master(_watchers, p, record) or ([], [])
         ddp.print0(
             f"{p.world} process(es) on {rt.device} | {model.num_params():,} "
             f"parameters | {cfg.batch_size}x{cfg.block_size} tokens x {p.world} "
@@ -536,19 +551,23 @@ def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` alrea
             callbacks=[_evaluator(p, val_loader=val_loader, rt=rt, model=net, t0=t0,
                                   hellaswag=hellaswag)],
             log_path=Path(cfg.out_dir)/'log.jsonl' if d.is_master else None,
+            sinks=sinks,
             progress=d.is_master and sys.stderr.isatty(), **p.loop)
-        return _finish(p, raw, rows=rows, start=start, t0=t0, is_master=d.is_master)
+        return _finish(p, raw, rows=rows, start=start, t0=t0, is_master=d.is_master,
+                       trackers=trackers)
 
 # %% ../nbs/13_train_gpt2.ipynb #fbd3dece
-def _start_run(p:RunPlan, runtime:dict, model:dict, start:int, fresh:bool):
+def _start_run(p:RunPlan, rt:speed.Runtime, mconf, model, start:int,
+               fresh:bool) -> dict:
     """Write config.json on rank 0 (a fresh run first moves what an earlier run left
     aside, deleting nothing); print the options, the runtime and the plan."""
-    out = Path(p.cfg.out_dir)
-    record = dict(train=asdict(p.cfg), runtime=runtime, model=model,
+    out, runtime = Path(p.cfg.out_dir), rt.describe()
+    record = dict(train=asdict(p.cfg), runtime=runtime, model=asdict(mconf),
                   data_dir=str(p.data_dir), **p.tokenizer, world_size=p.world,
                   grad_accum_steps=p.accum, tokens_per_step=p.tokens_per_step,
                   resumed_from_step=start)
     def write():
+        record['environment'] = _environment(p, rt, model)
         old = [f for f in ('ckpt.pt', 'config.json', 'log.jsonl') if (out/f).exists()]
         if fresh and old:
             aside = out/time.strftime('replaced-%Y%m%d-%H%M%S')
@@ -561,9 +580,12 @@ def _start_run(p:RunPlan, runtime:dict, model:dict, start:int, fresh:bool):
     ddp.on_master(write)
     ddp.print0(f"config: {json.dumps(record['train'])}\nruntime: {json.dumps(runtime)}",
                *p.describe(), sep='\n')
+    return record
 
-def _finish(p:RunPlan, raw, rows:list, start:int, t0:float, is_master:bool) -> dict:
-    "Check the ranks agree, print a sample and the summary; returns the summary."
+def _finish(p:RunPlan, raw, rows:list, start:int, t0:float, is_master:bool,
+            trackers:list=()) -> dict:
+    """Check the ranks agree; print a sample (logged too), the report's path and the
+    summary; returns the summary."""
     cfg, out = p.cfg, Path(p.cfg.out_dir)
     div = ddp.max_param_divergence(raw)  # 0.0 unless the ranks drifted apart (a bug)
     if div != 0.0:
@@ -576,12 +598,39 @@ def _finish(p:RunPlan, raw, rows:list, start:int, t0:float, is_master:bool) -> d
         text = inference.sample_text(raw, tok, max_new_tokens=cfg.sample_tokens,
                                      seed=cfg.seed)
         print(f"--- sample ({cfg.sample_tokens} tokens) ---\n{text}\n---", flush=True)
+        training.JsonlLogger(out/'log.jsonl').log(
+            step=cfg.max_steps, sample=text, time=round(time.time(), 3))
+    for t in trackers: t.close()
+    if cfg.report and is_master: print(f"report: {report.write_report([out])}")
     summary = dict(steps=cfg.max_steps, resumed_from_step=start, val_loss=val,
                    seconds=round(time.time() - t0, 1), out_dir=str(out))
     ddp.print0(f"done: {json.dumps(summary)}", flush=True)
     # leave together: a rank that tears down while another still works can abort in gloo
     ddp.barrier()
     return summary
+
+# %% ../nbs/13_train_gpt2.ipynb #c28ebd53
+def _environment(p:RunPlan, rt:speed.Runtime, model) -> dict:
+    "The machine, with what the report needs for MFU: FLOPs per token, the peak (08)."
+    m = p.model
+    fpt = bench.flops_per_token(model.num_params(non_embedding=True), m['n_layer'],
+                                m['n_embd'], m['block_size'])
+    precision = 'tf32' if rt.tf32 and rt.dtype == 'float32' else rt.dtype
+    try: peak = bench.device_peak_flops(rt.device, precision, n=1024)
+    except ValueError: peak = None    # a GPU without a datasheet entry
+    return report.environment(rt.device, p.world, flops_per_token=fpt, peak_flops=peak)
+
+def _watchers(p:RunPlan, record:dict) -> tuple[list, list]:
+    "Rank 0's sinks for the log rows (the report page, a tracker) and the trackers."
+    out, sinks, trackers = Path(p.cfg.out_dir), [], []
+    def report_page(row):   # its name is the warning's if it fails
+        if 'val_loss' in row: report.write_report([out])
+    if p.cfg.report: sinks.append(report_page)
+    if p.cfg.tracker:
+        trackers.append(track.open_tracker(
+            p.cfg.tracker, out, config=record['train'], name=out.name))
+        sinks.append(trackers[-1].log)
+    return sinks, trackers
 
 # %% ../nbs/13_train_gpt2.ipynb #b8d8a1b4
 def _interrupt(signum, frame):

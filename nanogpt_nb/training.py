@@ -6,20 +6,22 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/training.html.md"""
 
 # %% auto #0
 __all__ = ['PLAIN', 'configure_optimizer', 'get_lr', 'Local', 'Plain', 'DivergenceError', 'train_step', 'evaluate', 'JsonlLogger',
-           'read_log', 'plot_log', 'FitState', 'fit']
+           'plot_log', 'FitState', 'fit']
 
 # %% ../nbs/05_training.ipynb #500a2558
-import contextlib, dataclasses, json, math, time
+import contextlib, dataclasses, json, math, sys, time
 from pathlib import Path
 from typing import Callable, Iterable
 
 import torch
+from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 from .attention import decay_groups
-from .core import DataError, UserError, atomic_write
+from .core import DataError, UserError, atomic_write, read_log
 from .data import loss_sums
 from .model import unwrap_model
+from .report import draw_loss, series
 from .shards import ShardLoader
 
 # %% ../nbs/05_training.ipynb #bb89309b
@@ -162,11 +164,13 @@ class JsonlLogger:
         self,
         path:str|Path|None=None, # log file; None: keep rows in memory only
         enabled:bool=True, # False on non-master ranks: nothing is written
+        sinks:Iterable[Callable]=(), # `sink(row)` after each row: a tracker, a report
     ):
         self.path, self.enabled, self.rows = (Path(path) if path else None), enabled, []
+        self.sinks = list(sinks) if enabled else []
         if self.path and enabled: self.path.parent.mkdir(parents=True, exist_ok=True)
     def log(self, **row):
-        "Append one row (numbers, strings)."
+        "Append one row (numbers, strings), then hand it to the sinks."
         self.rows.append(row)
         if self.path and self.enabled:
             try:
@@ -176,6 +180,7 @@ class JsonlLogger:
                     f"{e.strerror} appending to {self.path}: free space or use another "
                     "--out_dir; "
                     "the last checkpoint is intact") from None
+        for sink in list(self.sinks): self._send(sink, row)
     def truncate(self, step:int): # first step to be (re)done
         "Drop the file's rows with `step >= step` (the steps a resumed run will redo)."
         if not (self.path and self.enabled and self.path.exists()): return
@@ -184,36 +189,29 @@ class JsonlLogger:
             self.path,
             lambda f: f.write(''.join(json.dumps(r) + '\n' for r in keep).encode()))
 
-# %% ../nbs/05_training.ipynb #926eb152
-def read_log(path:str|Path, # a JSON-lines log
-            ) -> list[dict]:
-    """The rows of a JSON-lines log (a half-written last line, from a killed run, is
-    skipped)."""
-    lines = Path(path).read_text().splitlines()
-    rows = []
-    for i, line in enumerate(lines):
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError:
-            if i < len(lines) - 1:
-                raise ValueError(
-                    f"{path}, line {i+1}: not JSON; the log is corrupt") from None
-    return rows
+# %% ../nbs/05_training.ipynb #9b49f27e
+@patch
+def _send(self:JsonlLogger, sink, row:dict):
+    "Hand `row` to `sink`; one that fails is named once on stderr and dropped."
+    try: sink(row)
+    except Exception as e:
+        self.sinks.remove(sink)
+        name = getattr(sink, '__name__', type(sink).__name__)
+        print(f"warning: {name} failed ({type(e).__name__}: {e}); training goes on "
+              "without it", file=sys.stderr, flush=True)
 
+# %% ../nbs/05_training.ipynb #926eb152
 def plot_log(log:str|Path|list, # a log path or a list of rows
              ax=None, # matplotlib Axes to draw on (default: a new figure)
              title:str|None=None, # plot title
             ):
-    "Train loss (per step) and val loss (eval rows) against step; returns the Axes."
+    """Train loss (per step) and val loss (eval rows) against step, drawn by A2's
+    `draw_loss`; returns the Axes."""
     # plotting is for notebooks; keep the import off the training path
     import matplotlib.pyplot as plt
     rows = read_log(log) if isinstance(log, (str, Path)) else log
-    tr = [(r['step'], r['loss']) for r in rows if 'loss' in r]
-    va = [(r['step'], r['val_loss']) for r in rows if 'val_loss' in r]
     if ax is None: _, ax = plt.subplots(figsize=(6, 3.2))
-    if tr: ax.plot(*zip(*tr), lw=0.8, alpha=0.8, label='train loss')
-    if va: ax.plot(*zip(*va), 'o-', label='val loss')
-    ax.set_xlabel('step'); ax.set_ylabel('loss'); ax.legend()
+    draw_loss(ax, series(rows)).legend()
     if title: ax.set_title(title)
     return ax
 
@@ -253,6 +251,8 @@ def fit(
     callbacks:Iterable[Callable]=(),
     # JSON-lines log (master only); None: rows in memory only
     log_path:str|Path|None=None,
+    # `sink(row)` after each row the master logs: a tracker, the run's report (13)
+    sinks:Iterable[Callable]=(),
     # `save(steps_done)` on the master: write a checkpoint (06)
     save:Callable[[int], object]|None=None,
     save_every:int|None=None, # steps between saves; None: only at the end
@@ -263,7 +263,7 @@ def fit(
     """Train for steps `start_step..max_steps-1` with periodic evaluation, logging and
     checkpoints; returns this run's log rows."""
     is_master = rt.dist.is_master
-    logger = JsonlLogger(log_path, enabled=is_master)
+    logger = JsonlLogger(log_path, enabled=is_master, sinks=sinks)
     if start_step: logger.truncate(start_step)
 
     def evaluation(step):
@@ -274,7 +274,7 @@ def fit(
             step, max_steps, model, optimizer, train_loader, val_loader, is_master,
             logger)
         for cb in callbacks: row.update(cb(st) or {})
-        if row: logger.log(step=step, **row)
+        if row: logger.log(step=step, **row, time=round(time.time(), 3))
 
     bar = tqdm(
         range(start_step, max_steps), disable=not (progress and is_master), leave=False)
@@ -296,7 +296,8 @@ def fit(
                 "from it with a lower --lr") from None
         dt = time.perf_counter() - t0
         logger.log(step=step, loss=out['loss'], lr=optimizer.param_groups[0]['lr'],
-                   grad_norm=out['grad_norm'], dt=dt, tok_per_s=out['tokens'] / dt)
+                   grad_norm=out['grad_norm'], dt=dt, tok_per_s=out['tokens'] / dt,
+                   time=round(time.time(), 3))
         bar.set_postfix(loss=f"{out['loss']:.3f}", refresh=False)
         done = step + 1
         if (save
