@@ -237,6 +237,20 @@ class RunLock:
         "Give the lock back."
         if self.held: self.path.unlink(missing_ok=True); self.held = False
 
+# %% ../nbs/A1_core.ipynb #050a4910
+def _holder(lock:Path) -> dict|None:
+    """Who holds `lock`: its JSON; None for a stale empty one (its writer died between
+    creating and writing it); `UserError` while a starting run is writing it."""
+    try: text, age = lock.read_text(), time.time() - lock.stat().st_mtime
+    except OSError: return {}
+    try: other = json.loads(text)
+    except ValueError: other = None
+    if isinstance(other, dict): return other
+    if age < 10:
+        raise UserError(f"{lock} is being taken by another run right now: wait a "
+                        "moment and try again")
+    return None
+
 # %% ../nbs/A1_core.ipynb #4008a6ff
 @patch_to(RunLock)
 def acquire(self):
@@ -251,8 +265,11 @@ def acquire(self):
     for _ in range(2):
         try: fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
         except FileExistsError:
-            try: other = json.loads(self.path.read_text())
-            except (OSError, ValueError): other = {}
+            other = _holder(self.path)
+            if other is None:
+                print(f"note: taking over {self.path}: it is empty, left by a run "
+                      "killed while it started", file=sys.stderr)
+                self.path.unlink(missing_ok=True); continue
             if other.get('host') != me['host'] or _alive(other.get('pid')):
                 raise UserError(
                     f"{self.path.parent} is in use by process {other.get('pid')} on "

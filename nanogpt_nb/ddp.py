@@ -40,9 +40,18 @@ class DistInfo(Local):
         "True when a process group is running (launched by torchrun)."
         return dist.is_available() and dist.is_initialized()
 
+_RANK_VARS = ('RANK', 'LOCAL_RANK', 'WORLD_SIZE')
+
 def _launched() -> bool:
-    "True when torchrun (or another launcher) set the rank environment variables."
-    return all(k in os.environ for k in ('RANK', 'LOCAL_RANK', 'WORLD_SIZE'))
+    """True when torchrun (or another launcher) set the rank environment variables;
+    `DistError` when only some are set: half a launch is not one process."""
+    there = [k for k in _RANK_VARS if k in os.environ]
+    if there and len(there) < len(_RANK_VARS):
+        missing = [k for k in _RANK_VARS if k not in there]
+        raise DistError(
+            f"{'/'.join(there)} set but {'/'.join(missing)} not: launch with torchrun, "
+            "or unset them to run as one process")
+    return bool(there)
 
 def _env_int(name):
     v = os.environ[name]

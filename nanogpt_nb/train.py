@@ -214,7 +214,7 @@ _POSITIVE = ('n_layer', 'n_head', 'n_embd', 'block_size', 'batch_size', 'max_ste
              'eval_tokens', 'dist_timeout', 'ns_steps')
 _NONNEG = ('vocab_size', 'total_batch_size', 'warmup_steps', 'eval_interval',
            'hellaswag_interval', 'hellaswag_examples', 'ckpt_interval', 'sample_tokens',
-           'weight_decay', 'grad_clip', 'min_lr', 'embed_lr')
+           'weight_decay', 'grad_clip', 'min_lr', 'embed_lr', 'seed')
 _int = lambda v: isinstance(v, int) and not isinstance(v, bool)
 
 RULES += [
@@ -248,6 +248,7 @@ RULES += [
     _unit('cooldown_frac', '[]'),
     _unit('lr', '(]', " (AdamW's usual range is 1e-4 to 1e-2)"),
     _unit('embed_lr', '[]'),
+    _unit('weight_decay', '[]', " (AdamW's usual range is 0 to 0.1)"),
     ('config', 'min_lr', lambda v, c: v > c.lr,
      "--min_lr {v} is larger than --lr {c.lr}: the schedule decays from lr to min_lr"),
     ('config', 'n_embd', lambda v, c: v % c.n_head,
@@ -358,10 +359,34 @@ def resolve_data(cfg:TrainConfig, # uses `data_dir` or `data`
             "give --data_dir")
     return shards.read_meta(path)
 
+# %% ../nbs/13_train_gpt2.ipynb #e11f86be
+def _check_continues(ckpt:Path, body:dict, cfg:TrainConfig|None):
+    """The options a checkpoint fixes must match: its optimizer's decay and betas (its
+    state would silently keep them), and it must not be past `--max_steps`."""
+    if cfg is None: return
+    step = body.get('step', 0)
+    groups = (body.get('optimizer') or {}).get('param_groups')
+    if step > cfg.max_steps:
+        raise ConfigError(
+            f"{ckpt} is at step {step}, past --max_steps {cfg.max_steps}: raise "
+            "--max_steps to train on, or use --no-resume or another --out_dir")
+    groups = groups if isinstance(groups, list) else []
+    was = dict(weight_decay=max((g.get('weight_decay', 0) for g in groups), default=0),
+               betas=next((tuple(g['betas']) for g in groups if 'betas' in g), None))
+    now = dict(weight_decay=cfg.weight_decay, betas=(cfg.beta1, cfg.beta2))
+    flag = dict(weight_decay='--weight_decay', betas='--beta1/--beta2')
+    diff = [f"{flag[k]} {was[k]} (now {now[k]})" for k in now
+            if was[k] is not None and groups and was[k] != now[k]]
+    if diff:
+        raise ConfigError(
+            f"{ckpt} was trained with {', '.join(diff)}: resume with its values, or "
+            "use --no-resume or another --out_dir")
+
 # %% ../nbs/13_train_gpt2.ipynb #0934985d
 def check_resume(ckpt:Path, # out_dir/ckpt.pt
                  mconf:gpt_model.GPTConfig, # the model this run builds
                  recipe:str='gpt2', # `RunPlan.recipe` of this run
+                 cfg:TrainConfig|None=None, # the options: steps and optimizer checked
                 ) -> dict|None:
     """The verified content of `ckpt` if it exists and fits `mconf`; None if absent;
     `ConfigError`/`CheckpointError` otherwise. Never writes."""
@@ -373,6 +398,7 @@ def check_resume(ckpt:Path, # out_dir/ckpt.pt
             f"{ckpt} was trained with --recipe {was}, not {recipe}: resume with "
             f"--recipe {was}, "
             "or use another --out_dir or --no-resume")
+    _check_continues(ckpt, body, cfg)
     old, new = body.get('config') or {}, asdict(mconf)
     # shape and switches
     keys = [k for k in dict.fromkeys([*old, *new]) if k not in ('dropout', 'flash')]
@@ -520,7 +546,7 @@ def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` alrea
     mconf = p.model_config(rt.flash)
     # rank 0 takes the directory; if it cannot, every rank stops
     with core.RunLock(cfg.out_dir, take=ddp.on_master):
-        prior = check_resume(p.ckpt, mconf, p.recipe) if cfg.resume else None
+        prior = check_resume(p.ckpt, mconf, p.recipe, cfg) if cfg.resume else None
         hellaswag = cfg.hellaswag_interval and hellaswag_lib.hellaswag_callback(
             rt, limit=cfg.hellaswag_examples or None)
         model = build_model(cfg, mconf, rt.device)
@@ -570,7 +596,10 @@ def _start_run(p:RunPlan, rt:speed.Runtime, mconf, model, start:int,
         record['environment'] = _environment(p, rt, model)
         old = [f for f in ('ckpt.pt', 'config.json', 'log.jsonl') if (out/f).exists()]
         if fresh and old:
-            aside = out/time.strftime('replaced-%Y%m%d-%H%M%S')
+            stamp = time.strftime('replaced-%Y%m%d-%H%M%S')
+            # two fresh starts in one second get two folders
+            aside = next(out/f'{stamp}{n or ""}' for n in range(10**6)
+                         if not (out/f'{stamp}{n or ""}').exists())
             aside.mkdir()
             for f in old: os.replace(out/f, aside/f)
             print(f"note: the earlier run in {out} ({', '.join(old)}) was moved to "

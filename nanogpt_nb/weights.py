@@ -240,7 +240,11 @@ def save_pretrained_hf(
         # nn.Linear (out, in) -> Conv1D (in, out)
         tensors[k] = (v.t() if _is_conv1d(k) else v).contiguous()
     out = Path(out_dir).expanduser()
-    out.mkdir(parents=True, exist_ok=True)
+    try: out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:   # a file in the way, no permission
+        raise WeightsError(
+            f"{out} cannot be created ({e.strerror}): choose a directory you can "
+            "write") from None
     save_file(tensors, out/'model.safetensors', metadata={'format': 'pt'})
     (out/'config.json').write_text(
         json.dumps(hf_config_from_gpt(model.config), indent=2) + '\n')
