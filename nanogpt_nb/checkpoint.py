@@ -18,7 +18,7 @@ from .core import UserError, atomic_write
 from .data import CharTokenizer, gpt2_encoding
 from .model import GPT, GPTConfig, plain_keys, unwrap_model
 # importing weights also gives GPT.from_pretrained
-from .weights import WeightsError
+from .weights import WeightsError, check_weights
 
 # %% ../nbs/06_checkpoints.ipynb #3550aca4
 CKPT_FORMAT = 'nanogpt_nb-ckpt-v1'
@@ -74,6 +74,12 @@ def _set_rng_state(s:dict):
             torch.cuda.set_rng_state(st.cpu(), i)
 
 # %% ../nbs/06_checkpoints.ipynb #b96c6dd9
+def _nbytes(o) -> int:
+    "Bytes of the tensors in a nested dict/list: about its size on disk."
+    if isinstance(o, torch.Tensor): return o.numel()*o.element_size()
+    if isinstance(o, dict): return sum(map(_nbytes, o.values()))
+    return sum(map(_nbytes, o)) if isinstance(o, (list, tuple)) else 0
+
 def save_checkpoint(
     path:str|Path, # e.g. 'log/ckpt.pt'; replaced atomically
     model:torch.nn.Module, # maybe wrapped; saved under the plain module's key names
@@ -101,13 +107,16 @@ def save_checkpoint(
                 extra=extra or {})
     payload = dict(format=CKPT_FORMAT, sha256=_digest(body), body=body)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, lambda f: torch.save(payload, f))
+    # checked against the free space first (core)
+    atomic_write(path, lambda f: torch.save(payload, f), size=_nbytes(body))
     return path
 
 # %% ../nbs/06_checkpoints.ipynb #53106163
 def _restore_model(raw:torch.nn.Module, body:dict, path:Path):
     "Load a checkpoint body's weights into `raw`, after checking every key and shape."
     sd, own = plain_keys(body['model']), raw.state_dict()
+    check_weights(sd, path, fix="its run diverged: resume from an earlier checkpoint "
+                  "or start fresh")
     missing, unexpected = sorted(own.keys() - sd.keys()), sorted(sd.keys() - own.keys())
     shapes = [f"{k} {tuple(sd[k].shape)} vs {tuple(own[k].shape)}"
               for k in own.keys() & sd.keys()
@@ -238,14 +247,7 @@ def load_model(
         except (TypeError, ValueError) as e:
             raise CheckpointError(
                 f"{p/'ckpt.pt'}: its config builds no {cls.__name__} ({e})") from None
-        _restore_model(model, body, p/'ckpt.pt')
-        bad = [k
-               for k, v in model.state_dict().items()
-               if v.is_floating_point() and not torch.isfinite(v).all()]
-        if bad:
-            raise CheckpointError(
-                f"{p/'ckpt.pt'} holds non-finite weights ({bad[0]}, ...): its run "
-                "diverged; use an earlier checkpoint")
+        _restore_model(model, body, p/'ckpt.pt')   # checks the weights are finite
         info = dict(
             kind='run', path=str(p), step=body['step'], **(body.get('extra') or {}))
         tok = tokenizer_of(info, str(p))

@@ -9,8 +9,8 @@ __all__ = ['UserError', 'ArgParser', 'run_command', 'positive_int', 'nonneg_int'
            'sha256sum', 'atomic_write', 'read_log', 'fetch_file', 'RunLock', 'dataclass_parser']
 
 # %% ../nbs/A1_core.ipynb #541a367d
-import argparse, dataclasses, errno, hashlib, json, math, os, socket, sys, tempfile
-import time, typing, urllib.error, urllib.request
+import argparse, contextlib, dataclasses, errno, hashlib, json, math, os, shutil, signal
+import socket, sys, tempfile, threading, time, typing, urllib.error, urllib.request
 from pathlib import Path
 
 from fastcore.basics import patch_to
@@ -109,23 +109,46 @@ def _temp_beside(path:Path, suffix:str) -> tuple:
     os.fchmod(fd, 0o666 & ~_UMASK)
     return fd, tmp
 
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM wait until the block ends (main thread, POSIX): a file being
+    written is finished first, then the signal acts."""
+    if (threading.current_thread() is not threading.main_thread()
+        or not hasattr(signal, 'pthread_sigmask')):
+        yield; return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try: yield
+    finally: signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+def _free(d:Path) -> int:
+    "Free bytes on the file system of directory `d` (a large number if unknown)."
+    try: return shutil.disk_usage(d).free
+    except OSError: return 1 << 62
+
+# %% ../nbs/A1_core.ipynb #ea301b0c
 def atomic_write(path:Path, # the file to create or replace
                  write, # `write(f)` writes the content to the binary file object `f`
+                 size:int|None=None, # bytes it will write, if known: checked first
                 ) -> Path:
     """Write a file all or nothing: into a temporary file beside `path`, flushed to
     disk, then renamed over it."""
     path, tmp = Path(path), None
+    kept = lambda: (f'the previous {path.name} is intact' if path.exists()
+                    else 'nothing was written')
+    if size and _free(path.parent) < size:
+        raise DataError(f"{size/2**20:,.0f} MiB do not fit in the free space left for "
+                        f"{path} ({_free(path.parent)/2**20:,.0f} MiB); {kept()}")
     try:
-        fd, tmp = _temp_beside(path, '.tmp')
-        with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno())
-        # atomic on POSIX: readers see the old file or the new one, never half
-        os.replace(tmp, path)
-    except OSError as e:
-        why = e.strerror or str(e)
-        if e.errno == errno.ENOSPC: why = 'no space left on the device'
-        kept = 'nothing was written'
-        if path.exists(): kept = f'the previous {path.name} is intact'
-        raise DataError(f"{why} writing {path}; {kept}") from None
+        with _signals_held():
+            fd, tmp = _temp_beside(path, '.tmp')
+            with os.fdopen(fd, 'wb') as f: write(f); f.flush(); os.fsync(f.fileno())
+            # atomic on POSIX: readers see the old file or the new one, never half
+            os.replace(tmp, path)
+    except (OSError, RuntimeError) as e:
+        full = getattr(e, 'errno', None) == errno.ENOSPC or _free(path.parent) < 2**20
+        why = ('no space left on the device' if full else getattr(e, 'strerror', None)
+               or (str(e).strip().splitlines() or [type(e).__name__])[0][:120])
+        raise DataError(f"{why} writing {path}; {kept()}") from None
     finally:
         if tmp and os.path.exists(tmp): os.remove(tmp)
     return path

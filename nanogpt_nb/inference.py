@@ -22,7 +22,7 @@ from .core import ArgParser, UserError, nonneg_float, nonneg_int, positive_int
 from .core import run_command
 from .data import CharTokenizer, tiny_shakespeare
 from .checkpoint import load_model
-from .model import unwrap_model
+from .model import NonFiniteLogits, unwrap_model
 from .speed import Runtime
 from .weights import save_pretrained_hf
 
@@ -282,8 +282,11 @@ def _sample(argv):
         a.cache)
     print(a.prompt, end='', flush=True)
     t0 = time.perf_counter()
-    with rt.autocast():
-        for piece in pieces: print(piece, end='', flush=True)
+    try:
+        with rt.autocast():
+            for piece in pieces: print(piece, end='', flush=True)
+    except NonFiniteLogits as e:
+        print(flush=True); raise UserError(str(e)) from None
     seconds = time.perf_counter() - t0
     print(flush=True)
     if a.timing:

@@ -670,7 +670,10 @@ def _main(argv):
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         train(parse_args(argv))
-    except (torch.OutOfMemoryError, MemoryError) as e:
+    except (torch.OutOfMemoryError, MemoryError, RuntimeError) as e:
+        # a CPU's allocator says so in a RuntimeError; other RuntimeErrors are not this
+        if not (isinstance(e, (torch.OutOfMemoryError, MemoryError))
+                or "can't allocate memory" in str(e)): raise
         raise ConfigError(
             f"out of memory ({' '.join(str(e).split())[:100]}): lower --batch_size "
             "(--total_batch_size keeps the optimization the same)") from None
