@@ -129,6 +129,31 @@ def _restore_model(raw:torch.nn.Module, body:dict, path:Path):
             f"build the model from the checkpoint's config {body['config']}")
     raw.load_state_dict(sd)
 
+# %% ../nbs/06_checkpoints.ipynb #3e8fa12e
+# the body's entries and the types the format allows (None where a part is optional)
+_BODY = dict(model=dict, optimizer=(dict, type(None)), config=(dict, type(None)),
+             step=int, loader=(dict, type(None)), rng=dict, extra=dict)
+
+def _check_body(body, path:Path):
+    """The body's structure against the format, once, before anything uses it: the
+    digest proves the bytes, not that the content is usable."""
+    if not (isinstance(body, dict) and type(body.get('step')) is int
+            and body['step'] >= 0 and isinstance(body.get('model'), dict)):
+        raise CheckpointError(f"{path} holds no valid step and weights: resume from an "
+                              "earlier checkpoint or start fresh")
+    bad = [f"{k} is missing" if k not in body else f"{k} is a {type(body[k]).__name__}"
+           for k, t in _BODY.items() if not isinstance(body.get(k, ...), t)]
+    rng = body.get('rng') if isinstance(body.get('rng'), dict) else {}
+    state = rng.get('torch')
+    if not bad and not (torch.is_tensor(state)
+                        and state.numel() == torch.get_rng_state().numel()
+                        and {'python', 'numpy'} <= rng.keys()):
+        bad = ["its random-number state does not fit this PyTorch"]
+    if bad:
+        raise CheckpointError(f"{path} is not a complete {CKPT_FORMAT} checkpoint "
+                              f"({bad[0]}): resume from another checkpoint or start "
+                              "fresh")
+
 # %% ../nbs/06_checkpoints.ipynb #60020d0f
 def load_checkpoint(
     path:str|Path, # checkpoint written by `save_checkpoint`
@@ -163,13 +188,7 @@ def load_checkpoint(
         ok = _digest(body) == payload.get('sha256')
     except TypeError:
         ok = False
-    if ok and not (isinstance(body, dict)
-                   and isinstance(body.get('step'), int)
-                   and body['step'] >= 0
-                   and isinstance(body.get('model'), dict)):
-        raise CheckpointError(
-            f"{path} holds no valid step and weights: resume from an earlier "
-            "checkpoint or start fresh")
+    if ok: _check_body(body, path)
     if not ok:
         raise CheckpointError(
             f"{path} fails its integrity check (content SHA-256 mismatch: modified or "

@@ -6,7 +6,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/a1_core.html.md"""
 
 # %% auto #0
 __all__ = ['UserError', 'ArgParser', 'run_command', 'positive_int', 'nonneg_int', 'nonneg_float', 'DataError', 'data_dir',
-           'sha256sum', 'atomic_write', 'read_log', 'fetch_file', 'RunLock', 'dataclass_parser']
+           'sha256sum', 'atomic_write', 'read_log', 'read_json', 'fetch_file', 'RunLock', 'dataclass_parser']
 
 # %% ../nbs/A1_core.ipynb #541a367d
 import argparse, contextlib, dataclasses, errno, hashlib, json, math, os, shutil, signal
@@ -168,6 +168,25 @@ def read_log(path:str|Path, # a JSON-lines log, e.g. a run's log.jsonl
                 raise DataError(
                     f"{path}, line {i+1}: not JSON; the log is corrupt") from None
     return rows
+
+# %% ../nbs/A1_core.ipynb #66093338
+def read_json(path:str|Path, # a JSON file that must hold an object
+              fix:str='write it again', # what the user should do about a bad one
+             ) -> dict:
+    "The JSON object in `path`; `DataError` for anything else, naming the file."
+    path = Path(path)
+    try: obj = json.loads(path.read_bytes().decode('utf-8'))
+    except OSError as e:
+        raise DataError(f"{path} cannot be read ({e.strerror}): {fix}") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path} is not UTF-8 text: {fix}") from None
+    except json.JSONDecodeError as e:
+        raise DataError(f"{path} is not valid JSON ({e.msg}, line {e.lineno}): {fix}"
+                        ) from None
+    if not isinstance(obj, dict):
+        raise DataError(
+            f"{path} holds a JSON {type(obj).__name__}, not an object: {fix}")
+    return obj
 
 # %% ../nbs/A1_core.ipynb #051df164
 def _download(url, dest, desc, deadline:float=1800):

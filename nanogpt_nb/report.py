@@ -13,7 +13,8 @@ import base64, html, io, json, math, os, platform, subprocess, time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .core import ArgParser, UserError, atomic_write, read_log, run_command
+from .core import ArgParser, UserError, atomic_write, read_json, read_log
+from .core import run_command
 
 # %% ../nbs/A2_report.ipynb #3118a9ae
 @dataclass
@@ -42,12 +43,8 @@ class Run:
 
 # %% ../nbs/A2_report.ipynb #e14e4aad
 def _config(path:Path) -> dict:
-    if not path.is_file(): return {}
-    try: cfg = json.loads(path.read_bytes())
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise UserError(f"{path} is not valid JSON ({e}): not a run's config") from None
-    if not isinstance(cfg, dict): raise UserError(f"{path} is not a run's config")
-    return cfg
+    "A run's config.json, through core's one JSON reader; {} when there is none."
+    return read_json(path, fix="not a run's config") if path.is_file() else {}
 
 def load_run(path:str|Path, # a run directory: the --out_dir of nanogpt-train
             ) -> Run:

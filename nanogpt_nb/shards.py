@@ -17,7 +17,7 @@ import torch
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
-from .core import UserError, atomic_write, data_dir
+from .core import UserError, atomic_write, data_dir, read_json
 from .data import CharTokenizer
 from .data import gpt2_encoding, tiny_shakespeare
 
@@ -63,12 +63,8 @@ def read_meta(data_dir:str|Path, # a shard directory
     if not p.exists():
         raise ShardError(f"{p} not found: prepare the shards first (prepare_shards, "
                          "prepare_shakespeare or prepare_fineweb)")
-    try:
-        meta = json.loads(p.read_text())
-    except json.JSONDecodeError as e:
-        raise ShardError(
-            f"{p} is not valid JSON ({e.msg}): prepare the shards again") from None
-    if not isinstance(meta, dict) or meta.get('format') != SHARD_FORMAT:
+    meta = read_json(p, fix='prepare the shards again')
+    if meta.get('format') != SHARD_FORMAT:
         raise ShardError(
         f"{p} is not a {SHARD_FORMAT} meta.json: prepare the shards again")
     missing = [k for k in ('tokenizer', 'vocab_size', 'splits') if k not in meta]

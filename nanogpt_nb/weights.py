@@ -17,7 +17,7 @@ import torch
 from fastcore.basics import patch
 from safetensors.torch import load_file, save_file
 
-from .core import UserError
+from .core import UserError, read_json
 from .model import GPT, GPTConfig, GPT2_PRESETS, unwrap_model
 
 # %% ../nbs/03_weights.ipynb #7ef4e64d
@@ -201,10 +201,7 @@ def load_hf_gpt2(
     """A `GPT` holding the weights of a Hugging Face GPT-2 checkpoint (in training mode,
     like any new module)."""
     cfg_path, weights_path = _resolve(name_or_dir)
-    try:
-        hf = json.loads(cfg_path.read_text())
-    except json.JSONDecodeError as e:
-        raise WeightsError(f"{cfg_path} is not valid JSON ({e})") from None
+    hf = read_json(cfg_path, fix='download or export it again')
     config = gpt_config_from_hf(hf, source=str(cfg_path), **overrides)
     try:
         sd = load_file(weights_path)
@@ -212,6 +209,14 @@ def load_hf_gpt2(
         raise WeightsError(
             f"{weights_path} cannot be read as safetensors ({type(e).__name__}): "
             "download or export it again") from None
+    # the config's sizes against the tensors' own, before allocating the model
+    want = {'transformer.wte.weight': (config.vocab_size, config.n_embd),
+            'transformer.wpe.weight': (config.block_size, config.n_embd)}
+    got = {k: tuple(v.shape) for k, v in sd.items() if _normalise_key(k) in want}
+    bad = [f"{k} is {s}, not {want[_normalise_key(k)]}" for k, s in got.items()
+           if s != want[_normalise_key(k)]]
+    if bad:
+        raise WeightsError(f"{cfg_path} does not describe {weights_path}: {bad[0]}")
     return load_hf_state_dict(GPT(config), sd, source=str(weights_path))
 
 @patch(cls_method=True)
