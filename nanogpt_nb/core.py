@@ -158,7 +158,9 @@ def read_log(path:str|Path, # a JSON-lines log, e.g. a run's log.jsonl
             ) -> list[dict]:
     """The rows of a JSON-lines log (a half-written last line, from a killed run, is
     skipped)."""
-    lines = Path(path).read_text(errors='replace').splitlines()
+    try: lines = Path(path).read_text(errors='replace').splitlines()
+    except OSError as e:   # a directory in its place, no permission
+        raise DataError(f"{path} cannot be read ({e.strerror})") from None
     rows = []
     for i, line in enumerate(lines):
         try:

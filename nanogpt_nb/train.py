@@ -555,6 +555,7 @@ def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` alrea
         start = 0 if prior is None else ckpt_lib.load_checkpoint(
             p.ckpt, model, optimizer=optimizer, loader=train_loader,
             map_location=rt.device)['step']
+        if prior is not None: _check_log(Path(cfg.out_dir)/'log.jsonl')
         # -- from here on the run writes to out_dir --
         record = _start_run(p, rt, mconf, model=model, start=start,
                             fresh=prior is None)
@@ -583,6 +584,15 @@ def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` alrea
                        trackers=trackers)
 
 # %% ../nbs/13_train_gpt2.ipynb #fbd3dece
+def _check_log(log:Path):
+    """Before a resume writes anything, its log must read back (one line if not); a
+    half-written last row, as a killed run leaves it, is reported and then dropped."""
+    if not log.exists(): return
+    core.read_log(log)   # DataError: a corrupt middle line, a directory
+    if not log.read_bytes().endswith(b'\n'):
+        ddp.print0(f"note: the last line of {log} was half written (the run was "
+                   "killed); the resume drops it", flush=True)
+
 def _start_run(p:RunPlan, rt:speed.Runtime, mconf, model, start:int,
                fresh:bool) -> dict:
     """Write config.json on rank 0 (a fresh run first moves what an earlier run left
