@@ -411,6 +411,7 @@ def check_resume(ckpt:Path, # out_dir/ckpt.pt
             "overwrite it")
     return body
 
+# %% ../nbs/13_train_gpt2.ipynb #7e9674f8
 def build_model(cfg:TrainConfig, # the run's options
                 mconf:gpt_model.GPTConfig, # from `RunPlan.model_config`
                 device:str, # where the model lives
@@ -593,6 +594,7 @@ def _check_log(log:Path):
         ddp.print0(f"note: the last line of {log} was half written (the run was "
                    "killed); the resume drops it", flush=True)
 
+# %% ../nbs/13_train_gpt2.ipynb #a21d551d
 def _start_run(p:RunPlan, rt:speed.Runtime, mconf, model, start:int,
                fresh:bool) -> dict:
     """Write config.json on rank 0 (a fresh run first moves what an earlier run left
@@ -621,6 +623,7 @@ def _start_run(p:RunPlan, rt:speed.Runtime, mconf, model, start:int,
                *p.describe(), sep='\n')
     return record
 
+# %% ../nbs/13_train_gpt2.ipynb #047fc036
 def _finish(p:RunPlan, raw, rows:list, start:int, t0:float, is_master:bool,
             trackers:list=()) -> dict:
     """Check the ranks agree; print a sample (logged too), the report's path and the
