@@ -111,14 +111,25 @@ def _temp_beside(path:Path, suffix:str) -> tuple:
 
 @contextlib.contextmanager
 def _signals_held():
-    """Ctrl-C and SIGTERM wait until the block ends (main thread, POSIX): a file being
-    written is finished first, then the signal acts."""
-    if (threading.current_thread() is not threading.main_thread()
-        or not hasattr(signal, 'pthread_sigmask')):
-        yield; return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    """Ctrl-C and SIGTERM wait until the block ends (main thread): a file being written
+    is finished first, then the signal acts."""
+    # Python runs handlers in the main thread whichever thread the OS chose, so the
+    # handlers are swapped, not the thread's signal mask
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    got, old = [], {}
+    for s in (signal.SIGINT, signal.SIGTERM):
+        old[s] = signal.signal(s, lambda n, frame: got.append(n))
     try: yield
-    finally: signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    finally:
+        for s, h in old.items(): signal.signal(s, signal.SIG_DFL if h is None else h)
+        for n in dict.fromkeys(got): signal.raise_signal(n)
+
+def _human(n:int) -> str:
+    "`n` bytes, readably: '356.4 KiB'."
+    for unit in ('bytes', 'KiB', 'MiB', 'GiB'):
+        if n < 1024: break
+        n /= 1024
+    return f'{n:,.0f} bytes' if unit == 'bytes' else f'{n:,.1f} {unit}'
 
 def _free(d:Path) -> int:
     "Free bytes on the file system of directory `d` (a large number if unknown)."
@@ -136,8 +147,8 @@ def atomic_write(path:Path, # the file to create or replace
     kept = lambda: (f'the previous {path.name} is intact' if path.exists()
                     else 'nothing was written')
     if size and _free(path.parent) < size:
-        raise DataError(f"{size/2**20:,.0f} MiB do not fit in the free space left for "
-                        f"{path} ({_free(path.parent)/2**20:,.0f} MiB); {kept()}")
+        raise DataError(f"{path} needs {_human(size)}, which does not fit in the "
+                        f"{_human(_free(path.parent))} free there; {kept()}")
     try:
         with _signals_held():
             fd, tmp = _temp_beside(path, '.tmp')
@@ -186,8 +197,9 @@ def read_json(path:str|Path, # a JSON file that must hold an object
         raise DataError(f"{path} is not valid JSON ({e.msg}, line {e.lineno}): {fix}"
                         ) from None
     if not isinstance(obj, dict):
-        raise DataError(
-            f"{path} holds a JSON {type(obj).__name__}, not an object: {fix}")
+        names = {type(None): 'null', list: 'list', str: 'string', bool: 'true/false'}
+        kind = names.get(type(obj), 'number')
+        raise DataError(f"{path} holds a JSON {kind}, not an object: {fix}")
     return obj
 
 # %% ../nbs/A1_core.ipynb #051df164

@@ -10,7 +10,7 @@ __all__ = ['DATASETS', 'DTYPES', 'SAMPLINGS', 'GPT2_RECIPE', 'PRESETS', 'RULES',
            'check_resume', 'build_model', 'RunPlan', 'plan', 'make_loaders', 'train', 'train_main']
 
 # %% ../nbs/13_train_gpt2.ipynb #2fd63c4a
-import json, math, os, signal, sys, threading, time
+import json, math, os, re, signal, sys, threading, time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from types import SimpleNamespace
@@ -687,9 +687,12 @@ def _main(argv):
         # a CPU's allocator says so in a RuntimeError; other RuntimeErrors are not this
         if not (isinstance(e, (torch.OutOfMemoryError, MemoryError))
                 or "can't allocate memory" in str(e)): raise
+        m = re.search(r'allocate ([\d.]+) (\w+)', str(e))
+        size = m and (core._human(int(m[1])) if m[2] == 'bytes' else f'{m[1]} {m[2]}')
         raise ConfigError(
-            f"out of memory ({' '.join(str(e).split())[:100]}): lower --batch_size "
-            "(--total_batch_size keeps the optimization the same)") from None
+            f"out of memory{f' (tried to allocate {size})' if m else ''}: lower "
+            "--batch_size (--total_batch_size keeps the optimization the same)"
+        ) from None
     finally:
         ddp.teardown()
 

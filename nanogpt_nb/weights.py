@@ -6,7 +6,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/weights.html.md"""
 
 # %% auto #0
 __all__ = ['CONV1D_WEIGHTS', 'SKIPPED_BUFFERS', 'WeightsError', 'gpt_config_from_hf', 'hf_config_from_gpt', 'check_weights',
-           'load_hf_state_dict', 'load_hf_gpt2', 'save_pretrained_hf']
+           'load_hf_state_dict', 'load_hf_gpt2', 'hf_tensors', 'save_pretrained_hf']
 
 # %% ../nbs/03_weights.ipynb #022cc25c
 import json
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import torch
 from fastcore.basics import patch
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_file, save, save_file
 
-from .core import UserError, read_json
+from .core import UserError, atomic_write, read_json
 from .model import GPT, GPTConfig, GPT2_PRESETS, unwrap_model
 
 # %% ../nbs/03_weights.ipynb #7ef4e64d
@@ -230,14 +230,10 @@ def from_pretrained(
     constructor."""
     return load_hf_gpt2(name_or_dir, **overrides)
 
-# %% ../nbs/03_weights.ipynb #f3f1775e
-def save_pretrained_hf(
-    model:GPT, # the model to save (compiled/DDP wrappers are unwrapped)
-    # created if needed; config.json and model.safetensors are overwritten
-    out_dir:str|Path,
-) -> Path:
-    """Write `model` as a Hugging Face GPT-2 directory that
-    `GPT2LMHeadModel.from_pretrained` loads."""
+# %% ../nbs/03_weights.ipynb #4ae256be
+def hf_tensors(model:GPT, # the model to export (compiled/DDP wrappers are unwrapped)
+              ) -> dict[str, torch.Tensor]:
+    "`model`'s weights under Hugging Face GPT-2's names, shapes and (Conv1D) layout."
     model = unwrap_model(model)
     if type(model) is not GPT:
         raise WeightsError(
@@ -247,26 +243,37 @@ def save_pretrained_hf(
         raise WeightsError(
             "lm_head.weight is not tied to transformer.wte.weight: Hugging Face GPT-2 "
             "requires tied embeddings")
-    # tied: HF re-ties it
-    ours = {k: v.detach().cpu()
-            for k, v in model.state_dict().items()
-            if k != 'lm_head.weight'}
+    ours = {k: v.detach().cpu() for k, v in model.state_dict().items()}
     with torch.device('meta'):
         full = GPT(replace(model.config, bias=True)).state_dict()  # the keys HF expects
     tensors = {}
     for k, ref in full.items():
-        if k == 'lm_head.weight': continue
+        if k == 'lm_head.weight': continue   # tied: HF re-ties it
         # a bias-free model: zero biases compute exactly the same
         v = ours.get(k, torch.zeros(ref.shape))
         # nn.Linear (out, in) -> Conv1D (in, out)
         tensors[k] = (v.t() if _is_conv1d(k) else v).contiguous()
+    return tensors
+
+# %% ../nbs/03_weights.ipynb #eee81b93
+def save_pretrained_hf(
+    model:GPT, # the model to save (compiled/DDP wrappers are unwrapped)
+    # created if needed; config.json and model.safetensors are overwritten
+    out_dir:str|Path,
+) -> Path:
+    """Write `model` as a Hugging Face GPT-2 directory that
+    `GPT2LMHeadModel.from_pretrained` loads."""
+    tensors = hf_tensors(model)
     out = Path(out_dir).expanduser()
     try: out.mkdir(parents=True, exist_ok=True)
     except OSError as e:   # a file in the way, no permission
         raise WeightsError(
             f"{out} cannot be created ({e.strerror}): choose a directory you can "
             "write") from None
-    save_file(tensors, out/'model.safetensors', metadata={'format': 'pt'})
-    (out/'config.json').write_text(
-        json.dumps(hf_config_from_gpt(model.config), indent=2) + '\n')
+    # all or nothing: the free space is checked first, and a full disk is named as one
+    blob = lambda f: f.write(save(tensors, metadata={'format': 'pt'}))
+    atomic_write(out/'model.safetensors', blob,
+                 size=sum(t.nbytes for t in tensors.values()))
+    cfg = json.dumps(hf_config_from_gpt(unwrap_model(model).config), indent=2) + '\n'
+    atomic_write(out/'config.json', lambda f: f.write(cfg.encode()))
     return out
