@@ -13,23 +13,15 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 # %% ../nbs/A4_faults.ipynb #c93703bb
-def command(
-    name: str,  # a console script of the package, e.g. 'nanogpt-train'
-) -> list[str]:
+def command(name:str, # a console script of the package, e.g. 'nanogpt-train'
+           ) -> list[str]:
     "The argv that runs console script `name` with this Python, installed or not."
-    eps = {
-        e.name: e
-        for e in entry_points(group='console_scripts')
-        if e.value.startswith('nanogpt_nb.')
-    }
-    if name not in eps:
-        raise KeyError(f"no command {name!r}: one of {sorted(eps)}")
+    eps = {e.name: e for e in entry_points(group='console_scripts')
+           if e.value.startswith('nanogpt_nb.')}
+    if name not in eps: raise KeyError(f"no command {name!r}: one of {sorted(eps)}")
     mod, fn = eps[name].value.split(':')
-    return [
-        sys.executable,
-        '-c',
-        f'import sys; from {mod} import {fn}; sys.exit({fn}())',
-    ]
+    return [sys.executable, '-c',
+            f'import sys; from {mod} import {fn}; sys.exit({fn}())']
 
 # %% ../nbs/A4_faults.ipynb #5c63e25f
 def snapshot(root:Path, # a run, shard or model directory, or one file
@@ -45,22 +37,15 @@ def snapshot(root:Path, # a run, shard or model directory, or one file
 @dataclasses.dataclass
 class Fault:
     "One case of the battery: a command that must fail cleanly."
-
-    kind: str  # the class of fault, e.g. 'damaged checkpoint'
-    name: str  # what was done to it
-    argv: list  # the command as typed: name, then options
-    words: str  # what its stderr must contain
-    watch: list = dataclasses.field(
-        default_factory=list
-    )  # directories kept byte-identical
-    env: dict = dataclasses.field(
-        default_factory=dict
-    )  # variables added to the environment
-    status: int = 2  # the exit status expected; 0: it goes on, and says why on stderr
-    setup: object = None  # called just before the command, e.g. to make a fresh lock
-    pre: list = dataclasses.field(
-        default_factory=list
-    )  # a wrapper, e.g. ['prlimit', ...]
+    kind:str # the class of fault, e.g. 'damaged checkpoint'
+    name:str # what was done to it
+    argv:list # the command as typed: name, then options
+    words:str # what its stderr must contain
+    watch:list = dataclasses.field(default_factory=list) # kept byte-identical
+    env:dict = dataclasses.field(default_factory=dict) # added to the environment
+    status:int = 2 # the exit status expected; 0: it goes on, and says why
+    setup:object = None # called just before the command, e.g. to make a fresh lock
+    pre:list = dataclasses.field(default_factory=list) # a wrapper: ['prlimit', ...]
 
 # %% ../nbs/A4_faults.ipynb #97f54bc0
 def run_fault(f:Fault, # the case
