@@ -53,6 +53,9 @@ test: install check-export
 	env $(CPU_ENV) OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/nbdev-test --n-workers 2 --timing nbs
 	@# every notebook under 250 KB, every shown code line at most 88 characters (it fits the docs site's code column)
 	@stats=$$($(BIN)/python scripts/nb_stats.py) || { grep '^error' <<< "$$stats"; exit 1; }
+	@# every figure in the prose printed by its notebook or cited; the flags that predate the check are listed in
+	@# scripts/prose_figures_known.txt, a list that may only shrink
+	@figs=$$($(BIN)/python scripts/prose_figures.py) || { grep '^error' <<< "$$figs"; exit 1; }; tail -1 <<< "$$figs"
 	@echo "$$(ls nbs/*.ipynb | grep -v '/_' | wc -l) passed, 0 failed"
 
 # "Run All" as a learner does it, in a real Jupyter kernel, with the time each notebook takes; executed copies in _run_all/.
