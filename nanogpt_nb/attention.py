@@ -163,28 +163,31 @@ class CharTransformer(nn.Module):
             nn.init.normal_(m.weight, mean=0.0, std=0.02)
         if isinstance(m, nn.Linear) and m.bias is not None: nn.init.zeros_(m.bias)
 
-    def _embed(self, idx):
-        T = idx.size(1)
-        if T > self.block_size:
-            raise ValueError(
-                f"sequence length {T} exceeds block_size {self.block_size}: crop the "
-                f"context to its last {self.block_size} tokens")
-        pos = torch.arange(T, device=idx.device)                   # (T,)
-        # (B, T, C) + (T, C) -> (B, T, C)
-        return self.drop(self.tok_emb(idx) + self.pos_emb(pos))
+# %% ../nbs/01_attention.ipynb #bb26e275
+@patch
+def _embed(self:CharTransformer, idx):
+    T = idx.size(1)
+    if T > self.block_size:
+        raise ValueError(
+            f"sequence length {T} exceeds block_size {self.block_size}: crop the "
+            f"context to its last {self.block_size} tokens")
+    pos = torch.arange(T, device=idx.device)                   # (T,)
+    # (B, T, C) + (T, C) -> (B, T, C)
+    return self.drop(self.tok_emb(idx) + self.pos_emb(pos))
 
-    def forward(
-        self,
-        idx:torch.Tensor, # (B, T) token ids, T <= block_size
-        targets:torch.Tensor|None=None, # (B, T) next-token ids; None skips the loss
-    ) -> tuple[torch.Tensor, torch.Tensor|None]:
-        """Logits (B, T, V) for every position and the mean cross-entropy against
-        `targets` (or None)."""
-        x = self.blocks(self._embed(idx))          # (B, T, C)
-        logits = self.lm_head(self.ln_f(x))        # (B, T, V)
-        if targets is None: return logits, None
-        return logits, F.cross_entropy(
-            logits.view(-1, logits.size(-1)), targets.view(-1))
+@patch
+def forward(
+    self:CharTransformer,
+    idx:torch.Tensor, # (B, T) token ids, T <= block_size
+    targets:torch.Tensor|None=None, # (B, T) next-token ids; None skips the loss
+) -> tuple[torch.Tensor, torch.Tensor|None]:
+    """Logits (B, T, V) for every position and the mean cross-entropy against
+    `targets` (or None)."""
+    x = self.blocks(self._embed(idx))          # (B, T, C)
+    logits = self.lm_head(self.ln_f(x))        # (B, T, V)
+    if targets is None: return logits, None
+    return logits, F.cross_entropy(
+        logits.view(-1, logits.size(-1)), targets.view(-1))
 
 # %% ../nbs/01_attention.ipynb #4f3cf93c
 @patch

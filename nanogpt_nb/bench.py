@@ -74,6 +74,7 @@ def gpu_peak(
             f"precision must be one of {', '.join(GPU_PEAKS[key])}, got {precision!r}")
     return GPU_PEAKS[key][precision]
 
+# %% ../nbs/08_bench.ipynb #7dc8dbc7
 def device_peak_flops(
     device:str|torch.device, # 'cpu' or a CUDA device
     # 'bfloat16', 'tf32' or 'float32' (tf32 is float32 on a CPU)

@@ -432,6 +432,7 @@ def quantize_int8(model:nn.Module, # a float32 model (left unchanged)
         return quantize_dynamic(
             copy.deepcopy(model).float().eval(), {nn.Linear}, dtype=torch.qint8)
 
+# %% ../nbs/11_inference.ipynb #70225c25
 def model_size_mb(model:nn.Module, # any model, including dynamically quantized ones
                  ) -> float:
     """Bytes of parameters + buffers (shared tensors once) + packed int8 Linear weights,

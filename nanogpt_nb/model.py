@@ -52,16 +52,17 @@ class GPTConfig:
             raise ValueError(
                 f"GPTConfig.dropout must be in [0, 1), got {self.dropout!r}")
 
-    @classmethod
-    def from_preset(cls,
-                    name:str, # 'gpt2', 'gpt2-medium', 'gpt2-large' or 'gpt2-xl'
-                    **kwargs, # fields to override, e.g. dropout=0.1 or block_size=256
-                   ) -> 'GPTConfig':
-        "The config of one of OpenAI's GPT-2 sizes, with optional overrides."
-        if name not in GPT2_PRESETS:
-            raise ValueError(
-                f"unknown GPT-2 preset {name!r}; known: {', '.join(GPT2_PRESETS)}")
-        return cls(**{**GPT2_PRESETS[name], **kwargs})
+# %% ../nbs/02_gpt2.ipynb #13849375
+@patch(cls_method=True)
+def from_preset(cls:GPTConfig,
+                name:str, # 'gpt2', 'gpt2-medium', 'gpt2-large' or 'gpt2-xl'
+                **kwargs, # fields to override, e.g. dropout=0.1 or block_size=256
+               ) -> 'GPTConfig':
+    "The config of one of OpenAI's GPT-2 sizes, with optional overrides."
+    if name not in GPT2_PRESETS:
+        raise ValueError(
+            f"unknown GPT-2 preset {name!r}; known: {', '.join(GPT2_PRESETS)}")
+    return cls(**{**GPT2_PRESETS[name], **kwargs})
 
 # %% ../nbs/02_gpt2.ipynb #d96c4852
 class CausalSelfAttention(nn.Module):

@@ -352,6 +352,7 @@ def _row(self:ShardLoader, g:int) -> np.ndarray:
     start = self.offset(epoch, s) + c*self.T
     return self.shards[s][start : start + self.T + 1]
 
+# %% ../nbs/04_shards.ipynb #b339647a
 @patch
 def offset(self:ShardLoader, epoch:int, # epoch of the stream
            shard:int, # index of the shard in `self.shards`
@@ -402,6 +403,7 @@ def _to_batch(self:ShardLoader, rows:list) -> tuple[torch.Tensor, torch.Tensor]:
             self.device, non_blocking=True)
     return x.to(self.device), y.to(self.device)
 
+# %% ../nbs/04_shards.ipynb #9857f907
 @patch
 def next_batch(self:ShardLoader) -> tuple[torch.Tensor, torch.Tensor]:
     """The next `(x, y)` of this rank; advances the shared stream by `B * world_size`

@@ -445,6 +445,7 @@ class RunPlan:
     loop:dict # `fit`'s steps, accumulation, clipping, evaluation and checkpoint cadence
     ckpt:Path # out_dir/ckpt.pt, continued when it exists (and --resume)
 
+# %% ../nbs/13_train_gpt2.ipynb #780dc3a0
 def plan(cfg:TrainConfig, # the run's options
          data_meta:dict, # the shards' meta.json: tokenizer, vocab_size (and chars)
          world:int=1, # processes in the job

@@ -123,6 +123,7 @@ def _normalise_key(k:str) -> str:
             if k.startswith('transformer.') or k == 'lm_head.weight'
             else f'transformer.{k}')
 
+# %% ../nbs/03_weights.ipynb #e28c402d
 @torch.no_grad()
 def load_hf_state_dict(
     model:GPT, # receives the weights in place
