@@ -154,18 +154,9 @@ def _check_body(body, path:Path):
                               f"({bad[0]}): resume from another checkpoint or start "
                               "fresh")
 
-# %% ../nbs/06_checkpoints.ipynb #60020d0f
-def load_checkpoint(
-    path:str|Path, # checkpoint written by `save_checkpoint`
-    model:torch.nn.Module|None=None, # load weights into it (maybe wrapped)
-    optimizer:torch.optim.Optimizer|None=None, # load its state
-    loader=None, # a `ShardLoader`: restore its position
-    restore_rng:bool=True, # restore Python/NumPy/torch/CUDA RNG states
-    map_location:str|torch.device='cpu', # where tensors are loaded
-) -> dict:
-    """Verify a checkpoint and restore it into the given objects; returns its content
-    (`step`, `config`, `extra`, ...)."""
-    path = Path(path)
+# %% ../nbs/06_checkpoints.ipynb #a3ab319f
+def _verified_body(path:Path, map_location) -> dict:
+    "The body of the checkpoint at `path`, once its format, digest and structure hold."
     if not path.exists():
         raise CheckpointError(
             f"{path} not found: check the path, or start without resuming")
@@ -188,11 +179,26 @@ def load_checkpoint(
         ok = _digest(body) == payload.get('sha256')
     except TypeError:
         ok = False
-    if ok: _check_body(body, path)
     if not ok:
         raise CheckpointError(
             f"{path} fails its integrity check (content SHA-256 mismatch: modified or "
             "corrupted); resume from an earlier checkpoint")
+    _check_body(body, path)
+    return body
+
+# %% ../nbs/06_checkpoints.ipynb #1550429f
+def load_checkpoint(
+    path:str|Path, # checkpoint written by `save_checkpoint`
+    model:torch.nn.Module|None=None, # load weights into it (maybe wrapped)
+    optimizer:torch.optim.Optimizer|None=None, # load its state
+    loader=None, # a `ShardLoader`: restore its position
+    restore_rng:bool=True, # restore Python/NumPy/torch/CUDA RNG states
+    map_location:str|torch.device='cpu', # where tensors are loaded
+) -> dict:
+    """Verify a checkpoint and restore it into the given objects; returns its content
+    (`step`, `config`, `extra`, ...)."""
+    path = Path(path)
+    body = _verified_body(path, map_location)
     if model is not None: _restore_model(unwrap_model(model), body, path)
     if optimizer is not None:
         if body['optimizer'] is None:

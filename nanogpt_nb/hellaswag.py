@@ -161,19 +161,50 @@ def _runtime(rt, model) -> Runtime:
                       if rt.device == 'auto'
                       else None)
 
-# %% ../nbs/10_hellaswag.ipynb #d4e33189
+# %% ../nbs/10_hellaswag.ipynb #0ffa0f41
+def _tally(model, encoded:dict, order:list, batch_size:int, rt:Runtime, preds:list|None,
+           bar) -> torch.Tensor:
+    "Score `order`'s examples in batches: `[examples, right by sum, right by mean]`."
+    counts = torch.zeros(3, dtype=torch.long, device=rt.device)
+    for b in range(0, len(order), batch_size):
+        idx = order[b:b + batch_size]
+        tokens, mask, labels = collate([encoded[i] for i in idx])
+        with rt.autocast():
+            loss_sum, loss_mean = score_candidates(
+                model, tokens.to(rt.device), mask.to(rt.device))
+        # (E, 4), (E, 4), (E,)
+        loss_sum, loss_mean, labels = (
+            loss_sum.view(-1, 4), loss_mean.view(-1, 4), labels.to(rt.device))
+        pred, pred_norm = loss_sum.argmin(1), loss_mean.argmin(1)  # (E,)
+        counts[0] += len(idx)
+        counts[1] += (pred == labels).sum()
+        counts[2] += (pred_norm == labels).sum()
+        if preds is not None:
+            preds += [dict(index=i, label=encoded[i][2], pred=p, pred_norm=pn,
+                           loss_sum=s, loss_mean=m)
+                      for i, p, pn, s, m in zip(idx, pred.tolist(), pred_norm.tolist(),
+                                                loss_sum.tolist(), loss_mean.tolist())]
+        bar.update(len(idx))
+    return counts
+
+def _fits(model, length:dict, longest:int):
+    "Refuse a model whose context is shorter than the longest example."
+    bs = getattr(getattr(unwrap_model(model), 'config', None), 'block_size', None)
+    if bs is not None and length[longest] - 1 > bs:
+        raise HellaSwagError(
+            f"example {longest} needs {length[longest]-1} positions but the model's "
+            f"block_size is {bs}: use a model with block_size >= 165 for the full "
+            "split")
+
+# %% ../nbs/10_hellaswag.ipynb #786c1ec0
 def evaluate_hellaswag(
-    # `model(idx)` returns logits or `(logits, loss)`; plain, compiled or DDP-wrapped
-    model:torch.nn.Module,
+    model:torch.nn.Module, # gives logits or `(logits, loss)`; plain, compiled or DDP
     # device, dtype and eval_batch; None: `Runtime()` resolved for the model's device
     rt:Runtime|None=None,
     limit:int|None=None, # score only the first `limit` examples (None: all 10,042)
-    # examples per forward pass (4 rows each); None: `rt.eval_batch`
-    batch_size:int|None=None,
-    # HellaSwag rows to score instead of loading the validation split
-    examples:list|None=None,
-    # also return per-example predictions and losses under 'preds'
-    return_preds:bool=False,
+    batch_size:int|None=None, # examples per forward (4 rows each); None: rt.eval_batch
+    examples:list|None=None, # HellaSwag rows to score instead of the validation split
+    return_preds:bool=False, # also return per-example predictions under 'preds'
     progress:bool=True, # tqdm bar (rank 0 only)
     enc=None, # tiktoken encoding (default: `gpt2_encoding()`)
 ) -> dict:
@@ -192,47 +223,15 @@ def evaluate_hellaswag(
     encoded = {i: encode_example(examples[i], enc) for i in mine}
     length = {i: len(c) + max(map(len, ends)) for i, (c, ends, _) in encoded.items()}
     order = sorted(mine, key=lambda i: -length[i])  # longest first
+    if order: _fits(model, length, order[0])
     # no DDP forward: ranks run different batch counts
-    model = unwrap_model(model, keep_compiled=True)
-    bs = getattr(getattr(unwrap_model(model), 'config', None), 'block_size', None)
-    if order and bs is not None and length[order[0]] - 1 > bs:
-        raise HellaSwagError(
-            f"example {order[0]} needs {length[order[0]]-1} positions but the model's "
-            f"block_size is {bs}: use a model with block_size >= 165 for the full "
-            "split")
+    model, preds = unwrap_model(model, keep_compiled=True), [] if return_preds else None
     was_training = model.training
     model.eval()
-    # examples, correct by sum, correct by mean
-    counts = torch.zeros(3, dtype=torch.long, device=rt.device)
-    preds = []
     bar = tqdm(total=len(order), desc='hellaswag', unit='ex',
                disable=not progress or rank != 0, leave=False)
-    try:
-        for b in range(0, len(order), batch_size):
-            idx = order[b:b + batch_size]
-            tokens, mask, labels = collate([encoded[i] for i in idx])
-            with rt.autocast():
-                loss_sum, loss_mean = score_candidates(
-                    model, tokens.to(rt.device), mask.to(rt.device))
-            # (E, 4), (E, 4), (E,)
-            loss_sum, loss_mean, labels = (
-                loss_sum.view(-1, 4), loss_mean.view(-1, 4), labels.to(rt.device))
-            pred, pred_norm = loss_sum.argmin(1), loss_mean.argmin(1)  # (E,)
-            counts[0] += len(idx)
-            counts[1] += (pred == labels).sum()
-            counts[2] += (pred_norm == labels).sum()
-            if return_preds:
-                for i, p, pn, s, m in zip(
-                    idx, pred.tolist(), pred_norm.tolist(), loss_sum.tolist(),
-                    loss_mean.tolist()):
-                    preds.append(
-                        dict(index=i, label=encoded[i][2], pred=p, pred_norm=pn,
-                             loss_sum=s, loss_mean=m)
-                    )
-            bar.update(len(idx))
-    finally:
-        bar.close()
-        model.train(was_training)
+    try: counts = _tally(model, encoded, order, batch_size, rt, preds, bar)
+    finally: bar.close(); model.train(was_training)
     if world > 1:
         dist.all_reduce(counts)
         if return_preds:
