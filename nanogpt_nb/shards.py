@@ -77,15 +77,62 @@ def read_meta(data_dir:str|Path, # a shard directory
             "the shards again")
     return meta
 
-# %% ../nbs/04_shards.ipynb #7737b53c
+# %% ../nbs/04_shards.ipynb #f64f10d7
+def _fresh_meta(tokenizer:str|CharTokenizer, shard_size:int) -> dict:
+    "The `meta.json` of an empty shard directory for `tokenizer`."
+    if isinstance(tokenizer, CharTokenizer):
+        kind, chars, vocab, eot = 'char', tokenizer.chars, tokenizer.vocab_size, None
+    elif tokenizer == 'gpt2':
+        kind, chars, vocab, eot = 'gpt2', None, 50257, 50256
+    else:
+        raise ValueError(
+            f"tokenizer must be 'gpt2' or a CharTokenizer, got {tokenizer!r}")
+    if vocab > 2**16:
+        raise ValueError(f"a vocabulary of {vocab} ids does not fit uint16 shards")
+    return dict(format=SHARD_FORMAT, tokenizer=kind, chars=chars, vocab_size=vocab,
+                eot=eot, dtype='uint16', shard_size=shard_size, splits={})
+
+def _open_split(out_dir:Path, split:str, fresh:dict) -> dict:
+    "`out_dir`'s meta.json with `split` unlisted and its old shards deleted."
+    out_dir.mkdir(parents=True, exist_ok=True)
+    meta_path = out_dir/'meta.json'
+    meta = read_meta(out_dir) if meta_path.exists() else fresh
+    if (meta['tokenizer'], meta['chars']) != (fresh['tokenizer'], fresh['chars']):
+        raise ShardError(
+            f"{out_dir} already holds {meta['tokenizer']} shards with another "
+            "tokenizer: use another out_dir or delete it")
+    meta['splits'].pop(split, None)  # the split is unlisted while it is being rewritten
+    atomic_write(meta_path, lambda f: f.write(json.dumps(meta, indent=1).encode()))
+    for old in out_dir.glob(f'{split}_*.npy'): old.unlink()
+    return meta
+
+# %% ../nbs/04_shards.ipynb #1657857e
+def _write_shards(arrays, out_dir:Path, split:str, shard_size:int, max_tokens, bar):
+    "Fill shards of `shard_size` tokens from `arrays`; `(names, tokens, documents)`."
+    buf = np.empty(shard_size, dtype=np.uint16)  # the shard being filled
+    fill, total, n_docs, names = 0, 0, 0, []
+    for toks in arrays:
+        n_docs += 1
+        if max_tokens is not None: toks = toks[:max_tokens - total]
+        while len(toks):  # a document can straddle shards
+            take = min(shard_size - fill, len(toks))
+            buf[fill:fill+take] = toks[:take]
+            fill, total, toks = fill + take, total + take, toks[take:]
+            bar.update(take)
+            if fill == shard_size:
+                names.append(_save_shard(out_dir, split, len(names), buf)); fill = 0
+        if max_tokens is not None and total >= max_tokens: break
+    if fill: names.append(_save_shard(out_dir, split, len(names), buf[:fill]))
+    return names, total, n_docs
+
+# %% ../nbs/04_shards.ipynb #7b2ca5c0
 def prepare_shards(
     documents:Iterable[str], # texts, e.g. a list or a streaming dataset's generator
     out_dir:str|Path, # shard directory (created if needed)
     shard_size:int=10**8, # tokens per shard (the last shard of a split may be shorter)
     # 'gpt2' (tiktoken BPE, <|endoftext|> before each document) or a CharTokenizer
     tokenizer:str|CharTokenizer='gpt2',
-    # tokenizing processes; None: half the CPUs; 1: in this process
-    num_proc:int|None=None,
+    num_proc:int|None=None, # tokenizing processes; None: half the CPUs; 1: this one
     split:str='train', # 'train' or 'val'; this split's old shards are replaced
     chunksize:int=16, # documents per inter-process task
     max_tokens:int|None=None, # stop after this many tokens (the last document is cut)
@@ -96,63 +143,25 @@ def prepare_shards(
     if split not in ('train', 'val'):
         raise ValueError(f"split must be 'train' or 'val', got {split!r}")
     if shard_size < 1: raise ValueError(f"shard_size must be >= 1, got {shard_size}")
-    if isinstance(tokenizer, CharTokenizer):
-        kind, chars, vocab, eot = 'char', tokenizer.chars, tokenizer.vocab_size, None
-    elif tokenizer == 'gpt2':
-        kind, chars, vocab, eot = 'gpt2', None, 50257, 50256
-    else:
-        raise ValueError(
-            f"tokenizer must be 'gpt2' or a CharTokenizer, got {tokenizer!r}")
-    if vocab > 2**16:
-        raise ValueError(f"a vocabulary of {vocab} ids does not fit uint16 shards")
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    meta_path = out_dir/'meta.json'
-    meta = (
-        read_meta(out_dir)
-        if meta_path.exists()
-        else dict(
-            format=SHARD_FORMAT, tokenizer=kind, chars=chars, vocab_size=vocab, eot=eot,
-            dtype='uint16', shard_size=shard_size, splits={})
-    )
-    if (meta['tokenizer'], meta['chars']) != (kind, chars):
-        raise ShardError(
-            f"{out_dir} already holds {meta['tokenizer']} shards with another "
-            "tokenizer: use another out_dir or delete it")
-    meta['splits'].pop(split, None)  # the split is unlisted while it is being rewritten
-    atomic_write(meta_path, lambda f: f.write(json.dumps(meta, indent=1).encode()))
-    for old in out_dir.glob(f'{split}_*.npy'): old.unlink()
+    out_dir = Path(out_dir)
+    meta = _open_split(out_dir, split, _fresh_meta(tokenizer, shard_size))
     num_proc = max(1, (os.cpu_count() or 2)//2) if num_proc is None else num_proc
-    encode = _DocEncoder(chars)
-    buf = np.empty(shard_size, dtype=np.uint16)  # the shard being filled
-    fill, total, n_docs, names = 0, 0, 0, []
+    encode = _DocEncoder(meta['chars'])
     with contextlib.ExitStack() as stack:
-        if num_proc > 1:
-            arrays = stack.enter_context(mp.Pool(num_proc)).imap(
-                encode, documents, chunksize=chunksize)
-        else:
-            arrays = map(encode, documents)
+        arrays = (stack.enter_context(mp.Pool(num_proc)).imap(
+                      encode, documents, chunksize=chunksize)
+                  if num_proc > 1 else map(encode, documents))
         bar = stack.enter_context(
             tqdm(unit='tok', unit_scale=True, desc=f'{out_dir.name}/{split}',
-                 disable=not progress, leave=False)
-        )
-        for toks in arrays:
-            n_docs += 1
-            if max_tokens is not None:
-                toks = toks[:max_tokens - total]
-            while len(toks):  # a document can straddle shards
-                take = min(shard_size - fill, len(toks))
-                buf[fill:fill+take] = toks[:take]
-                fill, total, toks = fill + take, total + take, toks[take:]
-                bar.update(take)
-                if fill == shard_size:
-                    names.append(_save_shard(out_dir, split, len(names), buf)); fill = 0
-            if max_tokens is not None and total >= max_tokens: break
-        if fill: names.append(_save_shard(out_dir, split, len(names), buf[:fill]))
+                 disable=not progress, leave=False))
+        names, total, n_docs = _write_shards(
+            arrays, out_dir, split, shard_size, max_tokens, bar)
     if not total:
         raise ShardError(
             f"no tokens for split {split!r} in {out_dir}: the documents were empty")
     meta['splits'][split] = dict(shards=names, tokens=total, documents=n_docs)
-    atomic_write(meta_path, lambda f: f.write(json.dumps(meta, indent=1).encode()))
+    atomic_write(out_dir/'meta.json',
+                 lambda f: f.write(json.dumps(meta, indent=1).encode()))
     return meta['splits'][split]
 
 # %% ../nbs/04_shards.ipynb #073db59b

@@ -89,11 +89,25 @@ class Plain:
 
 PLAIN = Plain()
 
-# %% ../nbs/05_training.ipynb #293509c8
+# %% ../nbs/05_training.ipynb #4a483da0
 class DivergenceError(UserError):
     """Training produced a non-finite loss or gradient norm; nothing was stepped or
     saved."""
 
+def _accumulate(model, next_batch, grad_accum_steps:int, rt) -> tuple:
+    "Backward over `grad_accum_steps` micro-batches: (the global batch's loss, tokens)."
+    loss_accum, tokens = 0.0, 0
+    for micro in range(grad_accum_steps):
+        x, y = next_batch()
+        with rt.dist.no_sync(model, last=micro == grad_accum_steps - 1):
+            with rt.autocast(): _, loss = model(x, y)
+            # mean of micro-batch means == mean over the whole batch
+            loss = loss/grad_accum_steps
+            loss.backward()
+        loss_accum, tokens = loss_accum + loss.detach(), tokens + y.numel()
+    return rt.dist.mean(loss_accum), tokens  # the same loss on every process
+
+# %% ../nbs/05_training.ipynb #293509c8
 def train_step(
     # returns `(logits, loss)` from `model(x, y)`; maybe compiled or wrapped
     model:torch.nn.Module,
@@ -116,16 +130,7 @@ def train_step(
         for g in optimizer.param_groups: g['lr'] = lr*g.get('lr_scale', 1.0)
     model.train()
     optimizer.zero_grad(set_to_none=True)
-    loss_accum, tokens = 0.0, 0
-    for micro in range(grad_accum_steps):
-        x, y = next_batch()
-        with rt.dist.no_sync(model, last=micro == grad_accum_steps - 1):
-            with rt.autocast(): _, loss = model(x, y)
-            # mean of micro-batch means == mean over the whole batch
-            loss = loss/grad_accum_steps
-            loss.backward()
-        loss_accum, tokens = loss_accum + loss.detach(), tokens + y.numel()
-    loss_accum = rt.dist.mean(loss_accum)  # the global batch's loss on every process
+    loss_accum, tokens = _accumulate(model, next_batch, grad_accum_steps, rt)
     norm = torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip or float('inf'))
     # the same on every rank: all stop together
     if not (torch.isfinite(loss_accum) and torch.isfinite(norm)):
