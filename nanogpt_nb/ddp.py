@@ -62,6 +62,25 @@ def _env_int(name):
             f"environment variable {name}={v!r} is not an integer: launch with "
             "torchrun or unset it") from None
 
+# %% ../nbs/09_ddp.ipynb #ab5961cc
+def _join_group(rank:int, world_size:int, kind:str, backend:str|None, timeout_s:float):
+    "Join torchrun's process group through its store, keyed by this restart attempt."
+    timeout = timedelta(seconds=timeout_s)
+    try:
+        # torchrun's store, as init_process_group uses
+        store, _, _ = next(dist.rendezvous('env://', timeout=timeout))
+    except (ValueError, RuntimeError) as e:
+        raise DistError(
+            f"cannot join the process group ({' '.join(str(e).split())[:160]}): "
+            "launch with torchrun, or unset RANK/WORLD_SIZE") from None
+    # keys of this attempt only: a group restarted by torchrun must not read the
+    # addresses its dead predecessors left
+    attempt = os.environ.get('TORCHELASTIC_RESTART_COUNT', '0')
+    store = dist.PrefixStore(f"nanogpt_nb/attempt_{attempt}", store)
+    dist.init_process_group(
+        backend=backend or ('nccl' if kind == 'cuda' else 'gloo'), store=store,
+        rank=rank, world_size=world_size, timeout=timeout)
+
 # %% ../nbs/09_ddp.ipynb #a9bd9c45
 def setup_distributed(
     # 'auto', 'cpu', 'cuda' or 'mps'; under torchrun, CUDA ranks get cuda:LOCAL_RANK
@@ -91,25 +110,11 @@ def setup_distributed(
         device = f'cuda:{local_rank}'
         torch.cuda.set_device(device)
     if not dist.is_initialized():
-        timeout = timedelta(seconds=timeout_s)
-        try:
-            # torchrun's store, as init_process_group uses
-            store, _, _ = next(dist.rendezvous('env://', timeout=timeout))
-        except (ValueError, RuntimeError) as e:
-            raise DistError(
-                f"cannot join the process group ({' '.join(str(e).split())[:160]}): "
-                "launch with torchrun, or unset RANK/WORLD_SIZE") from None
-        # keys of this attempt only: a group restarted by torchrun must not read the
-        # addresses its dead predecessors left
-        store = dist.PrefixStore(
-            f"nanogpt_nb/attempt_{os.environ.get('TORCHELASTIC_RESTART_COUNT', '0')}",
-            store)
-        dist.init_process_group(
-            backend=backend or ('nccl' if kind == 'cuda' else 'gloo'), store=store,
-            rank=rank, world_size=world_size, timeout=timeout)
+        _join_group(rank, world_size, kind, backend, timeout_s)
     return DistInfo(
         rank=rank, local_rank=local_rank, world_size=world_size, device=device)
 
+# %% ../nbs/09_ddp.ipynb #35057f05
 def teardown():
     "Leave the process group, if any (call once at the end of every rank's run)."
     if dist.is_available() and dist.is_initialized():
