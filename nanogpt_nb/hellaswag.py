@@ -87,6 +87,7 @@ def encode_example(example:dict, # a HellaSwag row: `ctx`, 4 `endings`, `label`
     return (enc.encode_ordinary(example['ctx']),
             [enc.encode_ordinary(' ' + e) for e in endings], int(label))
 
+# %% ../nbs/10_hellaswag.ipynb #c625c67a
 def collate(
     encoded:list, # `encode_example` outputs, one per example
     # filler token: never scored, and causal attention keeps it from reaching real

@@ -35,6 +35,30 @@ def _window_starts(n:int, L:int, stride:int) -> list[int]:
     if starts[-1] != last: starts.append(last)
     return starts
 
+# %% ../nbs/11_inference.ipynb #6158c6f0
+def _windows_nll(model, tokens, starts:list, L:int, batch_size:int, progress:bool):
+    "NLL of every target once: windows of `L` tokens at `starts`, in batches."
+    device = next(model.parameters()).device
+    out, scored_to = [], 0  # targets 1..scored_to already have their NLL
+    for b in tqdm(range(0, len(starts), batch_size), desc='perplexity', unit='batch',
+                  disable=not progress, leave=False):
+        ss = starts[b:b+batch_size]
+        x = torch.stack([tokens[s:s+L] for s in ss]).to(device)       # (b, L) inputs
+        # (b, L) targets, y[r, i] is token s+1+i
+        y = torch.stack([tokens[s+1:s+L+1] for s in ss]).to(device)
+        for r, s in enumerate(ss):
+            # scored by an earlier window: ignore here
+            y[r, :max(0, scored_to - s)] = -1
+            scored_to = s + L
+        logits = model(x)[0]                                      # (b, L, V)
+        y = y.reshape(-1)  # (b*L,) row-major = token order
+        # (b*L,)
+        nll = F.cross_entropy(
+            logits.float().reshape(-1, logits.size(-1)), y, ignore_index=-1,
+            reduction='none')
+        out.append(nll[y != -1].cpu())
+    return torch.cat(out)
+
 # %% ../nbs/11_inference.ipynb #179d5ec6
 @torch.no_grad()
 def token_nll(
@@ -58,29 +82,10 @@ def token_nll(
             f"stride must be in [1, block_size={block_size}], got {stride}")
     L = min(block_size, len(tokens) - 1)  # a short text is one (shorter) window
     starts = _window_starts(len(tokens), L, stride)
-    device = next(model.parameters()).device
     was_training = model.training
     model.eval()
-    out, scored_to = [], 0  # targets 1..scored_to already have their NLL
-    for b in tqdm(range(0, len(starts), batch_size), desc='perplexity', unit='batch',
-                  disable=not progress, leave=False):
-        ss = starts[b:b+batch_size]
-        x = torch.stack([tokens[s:s+L] for s in ss]).to(device)       # (b, L) inputs
-        # (b, L) targets, y[r, i] is token s+1+i
-        y = torch.stack([tokens[s+1:s+L+1] for s in ss]).to(device)
-        for r, s in enumerate(ss):
-            # scored by an earlier window: ignore here
-            y[r, :max(0, scored_to - s)] = -1
-            scored_to = s + L
-        logits = model(x)[0]                                      # (b, L, V)
-        y = y.reshape(-1)  # (b*L,) row-major = token order
-        # (b*L,)
-        nll = F.cross_entropy(
-            logits.float().reshape(-1, logits.size(-1)), y, ignore_index=-1,
-            reduction='none')
-        out.append(nll[y != -1].cpu())
-    model.train(was_training)
-    return torch.cat(out)
+    try: return _windows_nll(model, tokens, starts, L, batch_size, progress)
+    finally: model.train(was_training)
 
 # %% ../nbs/11_inference.ipynb #cb39c384
 def perplexity(
