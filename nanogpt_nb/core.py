@@ -217,31 +217,10 @@ def _download(url, dest, desc, deadline:float=1800):
                 if time.monotonic() - t0 > deadline:
                     raise TimeoutError(f"still downloading after {deadline:.0f} s")
 
-# %% ../nbs/A1_core.ipynb #444fd17e
-def fetch_file(
-    name:str, # path relative to the data cache, e.g. 'tinyshakespeare/input.txt'
-    url:str, # canonical download URL
-    sha256:str, # expected hex sha256 of the file
-    cache:Path|None=None, # cache directory (default: `data_dir()`)
-    deadline:float=1800, # seconds the whole download may take
-) -> Path:
-    """Path of `name` in the cache, downloaded from `url` if absent; checked against
-    `sha256` either way."""
-    cache = Path(cache or data_dir())
-    path = cache/name
-    # lexically: the cache may hold links
-    if not Path(os.path.normpath(path)).is_relative_to(os.path.normpath(cache)):
-        raise DataError(
-            f"{name!r} points outside the data cache {cache}: name a file inside it, "
-            "e.g. 'tinyshakespeare/input.txt'")
-    if path.exists():
-        got = sha256sum(path)
-        if got != sha256:
-            raise DataError(
-                f"{path} is corrupt (sha256 {got[:16]}..., expected {sha256[:16]}...): "
-                f"delete it to download it again from {url}, or replace it with a "
-                "good copy")
-        return path
+# %% ../nbs/A1_core.ipynb #f2e8f3fb
+def _download_checked(name:str, url:str, sha256:str, path:Path, cache:Path,
+                      deadline:float):
+    "Download `url` beside `path`, check its sha256, then rename it into place."
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = _temp_beside(path, '.part')
@@ -267,6 +246,33 @@ def fetch_file(
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
+
+# %% ../nbs/A1_core.ipynb #444fd17e
+def fetch_file(
+    name:str, # path relative to the data cache, e.g. 'tinyshakespeare/input.txt'
+    url:str, # canonical download URL
+    sha256:str, # expected hex sha256 of the file
+    cache:Path|None=None, # cache directory (default: `data_dir()`)
+    deadline:float=1800, # seconds the whole download may take
+) -> Path:
+    """Path of `name` in the cache, downloaded from `url` if absent; checked against
+    `sha256` either way."""
+    cache = Path(cache or data_dir())
+    path = cache/name
+    # lexically: the cache may hold links
+    if not Path(os.path.normpath(path)).is_relative_to(os.path.normpath(cache)):
+        raise DataError(
+            f"{name!r} points outside the data cache {cache}: name a file inside it, "
+            "e.g. 'tinyshakespeare/input.txt'")
+    if path.exists():
+        got = sha256sum(path)
+        if got != sha256:
+            raise DataError(
+                f"{path} is corrupt (sha256 {got[:16]}..., expected {sha256[:16]}...): "
+                f"delete it to download it again from {url}, or replace it with a "
+                "good copy")
+        return path
+    _download_checked(name, url, sha256, path, cache, deadline)
     return path
 
 # %% ../nbs/A1_core.ipynb #3c74912c
