@@ -170,6 +170,7 @@ def _sample_ids(
             raw.train(was_training)
     return ids()
 
+# %% ../nbs/11_inference.ipynb #ae8d1d36
 def _pieces(tok, ids):
     """The text of each token id as it comes; bytes of an unfinished UTF-8 character
     wait for the rest of it."""
@@ -253,7 +254,8 @@ def _load(name:str, rt:Runtime|None=None) -> tuple:
     return rt.prepare(model)[1], tok, info
 
 # %% ../nbs/11_inference.ipynb #8da8d57f
-def _sample(argv):
+def _sample_parser() -> ArgParser:
+    "`nanogpt-sample`'s options."
     p = ArgParser(
         prog='nanogpt-sample',
         description='Print text sampled from a trained model, token by token as it is '
@@ -278,7 +280,11 @@ def _sample(argv):
              'context for every token (same text, slower)')
     p.add_argument('--timing', action='store_true',
                    help='print the generation time and tokens/s on stderr')
-    a = p.parse_args(argv)
+    return p
+
+# %% ../nbs/11_inference.ipynb #77032aa7
+def _sample(argv):
+    a = _sample_parser().parse_args(argv)
     a.prompt = a.prompt or ''
     rt = _runtime(a)
     model, tok, _ = _load(a.model, rt)
@@ -309,7 +315,8 @@ def sample_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
     return run_command(_sample, argv)
 
 # %% ../nbs/11_inference.ipynb #bfe842d2
-def _export(argv):
+def _export_parser() -> ArgParser:
+    "`nanogpt-export`'s options."
     p = ArgParser(
         prog='nanogpt-export',
         description='Write a trained model as a Hugging Face GPT-2 directory '
@@ -321,7 +328,11 @@ def _export(argv):
         '--force', action='store_true',
         help='write even if --out exists and is not empty (its config.json and '
              'model.safetensors are replaced)')
-    a = p.parse_args(argv)
+    return p
+
+# %% ../nbs/11_inference.ipynb #6fcdb109
+def _export(argv):
+    a = _export_parser().parse_args(argv)
     out = Path(a.out).expanduser()
     if out.exists() and not out.is_dir():
         raise UserError(f"--out {out} is a file: give a directory")
@@ -353,7 +364,8 @@ def export_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
     return run_command(_export, argv)
 
 # %% ../nbs/11_inference.ipynb #bd0f33b8
-def _perplexity(argv):
+def _perplexity_parser() -> ArgParser:
+    "`nanogpt-perplexity`'s options."
     p = ArgParser(
         prog='nanogpt-perplexity',
         description='Score a text with a trained model: sliding-window perplexity, '
@@ -371,17 +383,27 @@ def _perplexity(argv):
     p.add_argument(
         '--batch_size', type=positive_int, default=16, help='windows per forward pass')
     _runtime_options(p)
-    a = p.parse_args(argv)
-    if a.text is None:
+    return p
+
+# %% ../nbs/11_inference.ipynb #9ba03fc2
+def _text_to_score(path:str|None) -> tuple[str, str]:
+    "`(text, name in messages)`: the file at `path`, or Tiny Shakespeare's val text."
+    if path is None:
         text = tiny_shakespeare()
         text, name = (
             text[int(0.9 * len(text)) :], 'the Tiny Shakespeare validation text')
     else:
         try:
-            text, name = (Path(a.text).expanduser().read_text(encoding='utf-8'),
-                          f'--text {a.text}')
+            text, name = (Path(path).expanduser().read_text(encoding='utf-8'),
+                          f'--text {path}')
         except (OSError, UnicodeDecodeError) as e:
-            raise UserError(f"--text {a.text} cannot be read: {e}") from None
+            raise UserError(f"--text {path} cannot be read: {e}") from None
+    return text, name
+
+# %% ../nbs/11_inference.ipynb #7be507a8
+def _perplexity(argv):
+    a = _perplexity_parser().parse_args(argv)
+    text, name = _text_to_score(a.text)
     rt = _runtime(a)
     model, tok, _ = _load(a.model, rt)
     _check_vocab(model, tok)
