@@ -141,6 +141,35 @@ def ladder_skips(
                           'compiles take minutes')
     return out
 
+# %% ../nbs/08_bench.ipynb #53eedb9c
+def _rung(name:str, speed, config:GPTConfig, device:torch.device, seed:int, batch:tuple,
+          warmup:int) -> dict:
+    "One speed config built and warmed up: its step function and its first step's time."
+    torch.manual_seed(seed)
+    rt = speed.resolve(str(device))
+    model, raw = rt.prepare(GPT(rt.model_config(config)).to(device))
+    opt = configure_optimizer(
+        raw, weight_decay=0.1, lr=1e-4, fused=rt.fused, verbose=False)
+    step = lambda model=model, opt=opt, rt=rt: (
+        set_tf32(rt.tf32 and device.type == 'cuda'),
+        train_step(model, opt, lambda: batch, rt=rt))
+    # includes the compile, if any
+    first = time_fn(step, device, warmup=0, reps=1)[0]
+    if warmup > 1: time_fn(step, device, warmup=warmup - 1, reps=0)
+    return dict(name=name, speed=speed, step=step, raw=raw, times=[], first_s=first)
+
+def _row(r:dict, config:GPTConfig, device:torch.device, peaks:dict, ref:str,
+         batch:tuple) -> dict:
+    "A rung's median step as ms, tok/s and MFU (its own precision's and the yardstick's)."
+    s = statistics.median(r['times'])
+    tok_s = batch[0].numel()/s
+    fpt = flops_per_token(r['raw'].num_params(non_embedding=True), config.n_layer,
+                          config.n_embd, config.block_size)
+    p = _precision(r['speed'], device.type)
+    return dict(name=r['name'], ms=1e3 * s, tok_s=tok_s, mfu=mfu(tok_s, fpt, peaks[p]),
+                mfu_ref=mfu(tok_s, fpt, peaks[ref]), ref=ref, precision=p,
+                first_s=r['first_s'], vocab=r['raw'].config.vocab_size)
+
 # %% ../nbs/08_bench.ipynb #77094639
 def bench_speeds(
     # model shape (vocab_size unpadded: each speed config pads it or not)
@@ -169,21 +198,8 @@ def bench_speeds(
         g = torch.Generator().manual_seed(seed)
         xy = torch.randint(config.vocab_size, (batch_size, T + 1), generator=g)
         batch = (xy[:, :-1].to(device), xy[:, 1:].to(device))
-    runs = []
-    for name, speed in speeds:
-        torch.manual_seed(seed)
-        rt = speed.resolve(str(device))
-        model, raw = rt.prepare(GPT(rt.model_config(config)).to(device))
-        opt = configure_optimizer(
-            raw, weight_decay=0.1, lr=1e-4, fused=rt.fused, verbose=False)
-        step = lambda model=model, opt=opt, rt=rt: (
-            set_tf32(rt.tf32 and device.type == 'cuda'),
-            train_step(model, opt, lambda: batch, rt=rt))
-        # includes the compile, if any
-        first = time_fn(step, device, warmup=0, reps=1)[0]
-        if warmup > 1: time_fn(step, device, warmup=warmup - 1, reps=0)
-        runs.append(
-            dict(name=name, speed=speed, step=step, raw=raw, times=[], first_s=first))
+    runs = [_rung(name, speed, config, device, seed, batch, warmup)
+            for name, speed in speeds]
     for _ in range(steps):  # interleaved: load bursts hit every rung alike
         for r in runs: r['times'] += time_fn(r['step'], device, warmup=0, reps=1)
     set_tf32(False)
@@ -191,19 +207,7 @@ def bench_speeds(
     precisions = {_precision(r['speed'], device.type) for r in runs} | {ref}
     peaks = {
         p: (peaks or {}).get(p) or device_peak_flops(device, p) for p in precisions}
-    rows = []
-    for r in runs:
-        s = statistics.median(r['times'])
-        tok_s = batch[0].numel()/s
-        fpt = flops_per_token(
-            r['raw'].num_params(non_embedding=True), config.n_layer, config.n_embd, T)
-        p = _precision(r['speed'], device.type)
-        rows.append(
-            dict(name=r['name'], ms=1e3 * s, tok_s=tok_s, mfu=mfu(tok_s, fpt, peaks[p]),
-                 mfu_ref=mfu(tok_s, fpt, peaks[ref]), ref=ref, precision=p,
-                 first_s=r['first_s'], vocab=r['raw'].config.vocab_size)
-        )
-    return rows
+    return [_row(r, config, device, peaks, ref, batch) for r in runs]
 
 # %% ../nbs/08_bench.ipynb #cf8cd47e
 def format_bench(rows:list, # from `bench_speeds`
