@@ -160,7 +160,7 @@ def _rung(name:str, speed, config:GPTConfig, device:torch.device, seed:int, batc
 
 def _row(r:dict, config:GPTConfig, device:torch.device, peaks:dict, ref:str,
          batch:tuple) -> dict:
-    "A rung's median step as ms, tok/s and MFU (its own precision's and the yardstick's)."
+    "A rung's median step: ms, tok/s, MFU at its own precision and at the yardstick's."
     s = statistics.median(r['times'])
     tok_s = batch[0].numel()/s
     fpt = flops_per_token(r['raw'].num_params(non_embedding=True), config.n_layer,
