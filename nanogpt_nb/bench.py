@@ -286,10 +286,9 @@ def bench_parser() -> ArgParser:
         '--out', help='save the bar chart to this image file (png, pdf, svg)')
     return p
 
-# %% ../nbs/08_bench.ipynb #f0e213c6
-def _bench(argv):
-    t0, a = time.perf_counter(), bench_parser().parse_args(argv)
-    device = resolve_device(a.device).split(':')[0]
+# %% ../nbs/08_bench.ipynb #7488bcad
+def _check_bench_args(a, device:str):
+    "Refuse what `nanogpt-bench` cannot do before the minutes of timing."
     if device not in CLI_SHAPES:
         raise UserError(
             f"the ladder runs on cpu or cuda, not {device}: use --device cpu")
@@ -299,6 +298,12 @@ def _bench(argv):
         raise UserError(f"--out {a.out}: its directory does not exist")
     both = sorted(set(a.skip) & set(a.force))
     if both: raise UserError(f"--skip and --force both name {', '.join(both)}")
+
+# %% ../nbs/08_bench.ipynb #f0e213c6
+def _bench(argv):
+    t0, a = time.perf_counter(), bench_parser().parse_args(argv)
+    device = resolve_device(a.device).split(':')[0]
+    _check_bench_args(a, device)
     shape = {
         **CLI_SHAPES[device],
         **{k: v
@@ -336,6 +341,7 @@ def _bench(argv):
         print(f'chart: {a.out}')
     print(f'total: {time.perf_counter() - t0:.0f} s')
 
+# %% ../nbs/08_bench.ipynb #a222460b
 def bench_main(argv:list|None=None, # command-line words; None: sys.argv[1:]
         ) -> int:
     """`nanogpt-bench`: run the ladder; a bad option is one `error: ...` line and exit

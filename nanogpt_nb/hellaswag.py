@@ -340,6 +340,7 @@ def _main(argv):
     finally:
         teardown()
 
+# %% ../nbs/10_hellaswag.ipynb #7b4a384d
 def hellaswag_main(
     argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
 ) -> int:
