@@ -306,34 +306,40 @@ class ShardLoader:
             raise ShardError(f"{self.data_dir} has no complete {split!r} split (has "
                              f"{sorted(self.meta['splits'])}): prepare it")
         self.shards = open_shards(self.data_dir, split, self.meta)
-        # chunks per shard on the grid at offset 0
-        full = np.array([max(0, (len(s) - 1)//block_size) for s in self.shards])
-        self.eval_counts = full  # evaluation reads that fixed grid
-        # training gives up one chunk to make room for a shifted grid
-        self.counts = np.where(full >= 2, full - 1, full)
-        self.max_offset = np.minimum(
-            block_size - 1,
-            np.array([len(s) - 1 for s in self.shards]) - self.counts * block_size)
-        self.n_chunks = int(self.counts.sum())
-        # 'random': valid window starts, all shards
-        self._window_ends = np.cumsum(
-            [max(0, len(s) - block_size) for s in self.shards])
-        if self.n_chunks == 0:
-            raise ShardError(f"{self.data_dir}: {split} has no shard longer than "
-                             f"block_size+1={block_size+1} tokens")
+        self._grid()
         self.pos, self._cache = 0, {}
 
-    @property
-    def epoch(self) -> int:
-        "Epochs completed by the shared stream (rows served // chunks per epoch)."
-        return self.pos//self.n_chunks
+# %% ../nbs/04_shards.ipynb #4a39e732
+@patch
+def _grid(self:ShardLoader):
+    "Chunks per shard, the room for a shifted grid, and the random windows' starts."
+    T = self.T
+    # chunks per shard on the grid at offset 0
+    full = np.array([max(0, (len(s) - 1)//T) for s in self.shards])
+    self.eval_counts = full  # evaluation reads that fixed grid
+    # training gives up one chunk to make room for a shifted grid
+    self.counts = np.where(full >= 2, full - 1, full)
+    self.max_offset = np.minimum(
+        T - 1, np.array([len(s) - 1 for s in self.shards]) - self.counts * T)
+    self.n_chunks = int(self.counts.sum())
+    # 'random': valid window starts, all shards
+    self._window_ends = np.cumsum([max(0, len(s) - T) for s in self.shards])
+    if self.n_chunks == 0:
+        raise ShardError(f"{self.data_dir}: {self.split} has no shard longer than "
+                         f"block_size+1={T+1} tokens")
 
-    def __repr__(self):
-        return (
-            f'ShardLoader({self.split!r}, B={self.B}, T={self.T}, '
-            f'rank={self.rank}/{self.world_size}, '
-            f'{len(self.shards)} shards, {self.n_chunks:,} chunks, epoch {self.epoch}, '
-            f'{self.sampling} sampling)')
+@patch(as_prop=True)
+def epoch(self:ShardLoader) -> int:
+    "Epochs completed by the shared stream (rows served // chunks per epoch)."
+    return self.pos//self.n_chunks
+
+@patch
+def __repr__(self:ShardLoader):
+    return (
+        f'ShardLoader({self.split!r}, B={self.B}, T={self.T}, '
+        f'rank={self.rank}/{self.world_size}, '
+        f'{len(self.shards)} shards, {self.n_chunks:,} chunks, epoch {self.epoch}, '
+        f'{self.sampling} sampling)')
 
 # %% ../nbs/04_shards.ipynb #b8dd80b9
 @patch
