@@ -535,6 +535,27 @@ def _evaluator(p:RunPlan, val_loader, rt, model, t0:float, hellaswag):
         return row
     return cb
 
+# %% ../nbs/13_train_gpt2.ipynb #3b30d454
+def _fit(p:RunPlan, rt, model, optimizer, train_loader, val_loader, *, start:int,
+         t0:float, hellaswag, sinks) -> tuple:
+    "Wrap the model (attention path, compile, DDP) and train: `(raw model, log rows)`."
+    cfg, d, mconf = p.cfg, rt.dist, p.model_config(rt.flash)
+    net, raw = rt.prepare(model)  # 07: attention path, compilation
+    ids = [d.local_rank] if rt.device.startswith('cuda') else None
+    ddp_net = DDP(net, device_ids=ids) if p.world > 1 else net
+    save = lambda done: ckpt_lib.save_checkpoint(
+        p.ckpt, raw, optimizer=optimizer, step=done, config=asdict(mconf),
+        loader=train_loader, extra=dict(p.tokenizer, recipe=p.recipe))
+    rows = training.fit(
+        ddp_net, optimizer, train_loader, rt=rt, start_step=start, save=save,
+        lr_fn=modern.recipe_schedule(p.tricks, **p.schedule),
+        callbacks=[_evaluator(p, val_loader=val_loader, rt=rt, model=net, t0=t0,
+                              hellaswag=hellaswag)],
+        log_path=Path(cfg.out_dir)/'log.jsonl' if d.is_master else None,
+        sinks=sinks,
+        progress=d.is_master and sys.stderr.isatty(), **p.loop)
+    return raw, rows
+
 # %% ../nbs/13_train_gpt2.ipynb #15cf34b9
 def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` already has)
          ) -> dict:
@@ -568,20 +589,8 @@ def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` alrea
             f"ranks x {p.accum} accumulation = {p.tokens_per_step:,} tokens/step | "
             f"{'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}",
             flush=True)
-        net, raw = rt.prepare(model)  # 07: attention path, compilation
-        ids = [d.local_rank] if rt.device.startswith('cuda') else None
-        ddp_net = DDP(net, device_ids=ids) if p.world > 1 else net
-        save = lambda done: ckpt_lib.save_checkpoint(
-            p.ckpt, raw, optimizer=optimizer, step=done, config=asdict(mconf),
-            loader=train_loader, extra=dict(p.tokenizer, recipe=p.recipe))
-        rows = training.fit(
-            ddp_net, optimizer, train_loader, rt=rt, start_step=start, save=save,
-            lr_fn=modern.recipe_schedule(p.tricks, **p.schedule),
-            callbacks=[_evaluator(p, val_loader=val_loader, rt=rt, model=net, t0=t0,
-                                  hellaswag=hellaswag)],
-            log_path=Path(cfg.out_dir)/'log.jsonl' if d.is_master else None,
-            sinks=sinks,
-            progress=d.is_master and sys.stderr.isatty(), **p.loop)
+        raw, rows = _fit(p, rt, model, optimizer, train_loader, val_loader, start=start,
+                         t0=t0, hellaswag=hellaswag, sinks=sinks)
         return _finish(p, raw, rows=rows, start=start, t0=t0, is_master=d.is_master,
                        trackers=trackers)
 
