@@ -197,6 +197,21 @@ def _fits(model, length:dict, longest:int):
             f"block_size is {bs}: use a model with block_size >= 165 for the full "
             "split")
 
+def _check_counts(batch_size:int, limit:int|None):
+    if batch_size < 1:
+        raise HellaSwagError(f"batch_size must be at least 1, got {batch_size}")
+    if limit is not None and limit < 1:
+        raise HellaSwagError(
+            f"limit must be a positive number of examples, got {limit}")
+
+def _gather(counts:torch.Tensor, preds:list|None) -> list|None:
+    "Sum `counts` over the ranks (in place) and gather every rank's `preds`."
+    dist.all_reduce(counts)
+    if preds is None: return None
+    parts = [None] * dist.get_world_size()
+    dist.all_gather_object(parts, preds)
+    return [p for part in parts for p in part]
+
 # %% ../nbs/10_hellaswag.ipynb #786c1ec0
 def evaluate_hellaswag(
     model:torch.nn.Module, # gives logits or `(logits, loss)`; plain, compiled or DDP
@@ -213,11 +228,7 @@ def evaluate_hellaswag(
     `'preds'`), summed over ranks when distributed."""
     rt = _runtime(rt, model)
     batch_size = rt.eval_batch if batch_size is None else batch_size
-    if batch_size < 1:
-        raise HellaSwagError(f"batch_size must be at least 1, got {batch_size}")
-    if limit is not None and limit < 1:
-        raise HellaSwagError(
-            f"limit must be a positive number of examples, got {limit}")
+    _check_counts(batch_size, limit)
     examples = load_hellaswag(limit) if examples is None else list(examples)[:limit]
     enc, rank, world = enc or gpt2_encoding(), get_rank(), get_world_size()
     mine = range(rank, len(examples), world)  # this rank's disjoint slice
@@ -233,12 +244,7 @@ def evaluate_hellaswag(
                disable=not progress or rank != 0, leave=False)
     try: counts = _tally(model, encoded, order, batch_size, rt, preds, bar)
     finally: bar.close(); model.train(was_training)
-    if world > 1:
-        dist.all_reduce(counts)
-        if return_preds:
-            parts = [None] * world
-            dist.all_gather_object(parts, preds)
-            preds = [p for part in parts for p in part]
+    if world > 1: preds = _gather(counts, preds)
     n, correct, correct_norm = counts.tolist()
     res = dict(n=n, acc=correct / max(n, 1), acc_norm=correct_norm / max(n, 1))
     if return_preds: res['preds'] = sorted(preds, key=lambda p: p['index'])
