@@ -234,32 +234,48 @@ class FitState:
     is_master:bool
     logger:JsonlLogger # the run's log
 
-# %% ../nbs/05_training.ipynb #6e5d0c41
+# %% ../nbs/05_training.ipynb #07a225a1
+def _evaluate_at(st:FitState, eval_tokens:int, callbacks, rt):
+    "Val loss and callbacks at `st.step`, logged as one row (if there is anything)."
+    row = {}
+    if st.val_loader is not None:
+        row['val_loss'] = evaluate(st.model, st.val_loader, eval_tokens, rt)
+    for cb in callbacks: row.update(cb(st) or {})
+    if row: st.logger.log(step=st.step, **row, time=round(time.time(), 3))
+
+def _logged_step(step:int, model, optimizer, train_loader, lr_fn, grad_accum_steps,
+                 grad_clip, rt, logger:JsonlLogger) -> dict:
+    "One optimizer step, its row logged; divergence names the step and what to do."
+    t0 = time.perf_counter()
+    try:
+        out = train_step(model, optimizer, train_loader.next_batch, grad_accum_steps,
+                         grad_clip, lr=lr_fn(step) if lr_fn else None, rt=rt)
+    except DivergenceError as e:
+        raise DivergenceError(
+            f"step {step}: {e}; the last checkpoint, if any, is untouched: resume "
+            "from it with a lower --lr") from None
+    dt = time.perf_counter() - t0  # .item() inside train_step synced the GPU
+    logger.log(step=step, loss=out['loss'], lr=optimizer.param_groups[0]['lr'],
+               grad_norm=out['grad_norm'], dt=dt, tok_per_s=out['tokens'] / dt,
+               time=round(time.time(), 3))
+    return out
+
+# %% ../nbs/05_training.ipynb #3ff0d9b9
 def fit(
-    # returns `(logits, loss)`; may be DDP-wrapped and/or compiled
-    model:torch.nn.Module,
+    model:torch.nn.Module, # gives `(logits, loss)`; may be DDP-wrapped and/or compiled
     optimizer:torch.optim.Optimizer, # e.g. `configure_optimizer(...)`
-    # anything with `next_batch()` (and `state_dict()` for checkpoints)
-    train_loader:ShardLoader,
+    train_loader:ShardLoader, # anything with `next_batch()` (and `state_dict()`)
     max_steps:int, # total optimizer steps of the run
-    # step -> lr, e.g. `functools.partial(get_lr, max_lr=6e-4, warmup_steps=715,
-    # max_steps=19073)`
-    lr_fn:Callable[[int], float]|None=None,
-    # micro-batches per step (total batch = B*T*grad_accum_steps*world_size tokens)
-    grad_accum_steps:int=1,
+    lr_fn:Callable[[int], float]|None=None, # step -> lr, e.g. a partial of `get_lr`
+    grad_accum_steps:int=1, # micro-batches per step (B*T*accum*world tokens a step)
     grad_clip:float|None=1.0, # max global gradient norm
     val_loader:ShardLoader|None=None, # for the val loss; None: no val loss
-    # steps between evaluations (val loss + callbacks); 0: only at the end
-    eval_every:int=250,
+    eval_every:int=250, # steps between evaluations (val loss, callbacks); 0: at the end
     eval_tokens:int=2**20, # fixed number of val tokens per evaluation
-    # `cb(state: FitState) -> dict|None`, run on every rank at evaluation points
-    callbacks:Iterable[Callable]=(),
-    # JSON-lines log (master only); None: rows in memory only
-    log_path:str|Path|None=None,
-    # `sink(row)` after each row the master logs: a tracker, the run's report (13)
-    sinks:Iterable[Callable]=(),
-    # `save(steps_done)` on the master: write a checkpoint (06)
-    save:Callable[[int], object]|None=None,
+    callbacks:Iterable[Callable]=(), # `cb(FitState) -> dict|None` at evaluations
+    log_path:str|Path|None=None, # JSON-lines log (master only); None: in memory only
+    sinks:Iterable[Callable]=(), # `sink(row)` per logged row: a tracker, a report (13)
+    save:Callable[[int], object]|None=None, # `save(steps_done)`: a checkpoint (06)
     save_every:int|None=None, # steps between saves; None: only at the end
     start_step:int=0, # first step to run (a resumed run passes the checkpoint's step)
     rt:Plain=PLAIN, # the runtime: precision and processes (07, 09)
@@ -270,43 +286,18 @@ def fit(
     is_master = rt.dist.is_master
     logger = JsonlLogger(log_path, enabled=is_master, sinks=sinks)
     if start_step: logger.truncate(start_step)
-
-    def evaluation(step):
-        row = {}
-        if val_loader is not None:
-            row['val_loss'] = evaluate(model, val_loader, eval_tokens, rt)
-        st = FitState(
-            step, max_steps, model, optimizer, train_loader, val_loader, is_master,
-            logger)
-        for cb in callbacks: row.update(cb(st) or {})
-        if row: logger.log(step=step, **row, time=round(time.time(), 3))
-
+    evaluation = lambda step: _evaluate_at(
+        FitState(step, max_steps, model, optimizer, train_loader, val_loader, is_master,
+                 logger), eval_tokens, callbacks, rt)
     bar = tqdm(
         range(start_step, max_steps), disable=not (progress and is_master), leave=False)
     for step in bar:
         if eval_every and step % eval_every == 0: evaluation(step)
-        t0 = time.perf_counter()
-        try:
-            out = train_step(model,
-                             optimizer,
-                             train_loader.next_batch,
-                             grad_accum_steps,
-                             grad_clip,
-                             # .item() inside syncs the GPU
-                             lr=lr_fn(step) if lr_fn else None,
-                             rt=rt)
-        except DivergenceError as e:
-            raise DivergenceError(
-                f"step {step}: {e}; the last checkpoint, if any, is untouched: resume "
-                "from it with a lower --lr") from None
-        dt = time.perf_counter() - t0
-        logger.log(step=step, loss=out['loss'], lr=optimizer.param_groups[0]['lr'],
-                   grad_norm=out['grad_norm'], dt=dt, tok_per_s=out['tokens'] / dt,
-                   time=round(time.time(), 3))
+        out = _logged_step(step, model, optimizer, train_loader, lr_fn,
+                           grad_accum_steps, grad_clip, rt, logger)
         bar.set_postfix(loss=f"{out['loss']:.3f}", refresh=False)
         done = step + 1
-        if (save
-            and is_master
+        if (save and is_master
             and ((save_every and done % save_every == 0) or done == max_steps)):
             save(done)
     evaluation(max_steps)
