@@ -298,6 +298,19 @@ def decay_groups(params:list, # parameters to optimize, each once
     return [dict(params=[p for p in params if p.dim() >= 2], weight_decay=weight_decay),
             dict(params=[p for p in params if p.dim() < 2], weight_decay=0.0)]
 
+# %% ../nbs/01_attention.ipynb #764cf2f6
+def _char_step(model:nn.Module, opt, params:list, x:torch.Tensor, y:torch.Tensor,
+               grad_clip:float):
+    "One AdamW step on the batch `(x, y)`, (B, T) each."
+    out = model(x, y)
+    if not (isinstance(out, tuple) and len(out) == 2 and out[1] is not None):
+        raise TypeError("model(x, y) must return (logits, loss) with a loss, got "
+                        f"{type(out).__name__}")
+    opt.zero_grad(set_to_none=True)
+    out[1].backward()
+    if grad_clip: torch.nn.utils.clip_grad_norm_(params, grad_clip)
+    opt.step()
+
 # %% ../nbs/01_attention.ipynb #e06ec9cd
 def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
                train_data:torch.Tensor, # 1-D token ids to train on
@@ -324,8 +337,7 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
         model, train_data, val_data, max_iters, batch_size, block_size, lr, min_lr,
         warmup_iters, eval_interval, eval_iters, weight_decay, betas, grad_clip)
     torch.manual_seed(seed)
-    g_train, g_eval = torch.Generator().manual_seed(
-        seed), torch.Generator().manual_seed(seed + 1)
+    g_train, g_eval = (torch.Generator().manual_seed(s) for s in (seed, seed + 1))
     model.to(device).train()
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(decay_groups(params, weight_decay), lr=lr, betas=betas)
@@ -335,24 +347,15 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
         cur_lr = warmup_cosine_lr(it, lr, min_lr, warmup_iters, max_iters)
         for group in opt.param_groups: group['lr'] = cur_lr
         if it % eval_interval == 0 or it == max_iters:
-            losses = estimate_loss(
-                model, splits, batch_size, block_size, eval_iters, generator=g_eval,
-                device=device)
-            log.append(
-                dict(iter=it, train=losses['train'], val=losses['val'], lr=cur_lr))
-            bar.set_postfix(train=f"{losses['train']:.4f}", val=f"{losses['val']:.4f}")
+            l = estimate_loss(model, splits, batch_size, block_size, eval_iters,
+                              generator=g_eval, device=device)
+            log.append(dict(iter=it, train=l['train'], val=l['val'], lr=cur_lr))
+            bar.set_postfix(train=f"{l['train']:.4f}", val=f"{l['val']:.4f}")
         if it == max_iters: break
         # (B, T) each
         x, y = get_batch(
             train_data, batch_size, block_size, generator=g_train, device=device)
-        out = model(x, y)
-        if not (isinstance(out, tuple) and len(out) == 2 and out[1] is not None):
-            raise TypeError("model(x, y) must return (logits, loss) with a loss, got "
-                            f"{type(out).__name__}")
-        opt.zero_grad(set_to_none=True)
-        out[1].backward()
-        if grad_clip: torch.nn.utils.clip_grad_norm_(params, grad_clip)
-        opt.step()
+        _char_step(model, opt, params, x, y, grad_clip)
         bar.update()
     bar.close()
     return log
