@@ -197,7 +197,9 @@ def _fits(model, length:dict, longest:int):
             f"block_size is {bs}: use a model with block_size >= 165 for the full "
             "split")
 
+# %% ../nbs/10_hellaswag.ipynb #47bb739b
 def _check_counts(batch_size:int, limit:int|None):
+    "Refuse a batch size or limit below 1."
     if batch_size < 1:
         raise HellaSwagError(f"batch_size must be at least 1, got {batch_size}")
     if limit is not None and limit < 1:

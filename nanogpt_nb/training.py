@@ -281,8 +281,7 @@ def fit(
     rt:Plain=PLAIN, # the runtime: precision and processes (07, 09)
     progress:bool=True, # tqdm bar on the master rank
 ) -> list[dict]:
-    """Train for steps `start_step..max_steps-1` with periodic evaluation, logging and
-    checkpoints; returns this run's log rows."""
+    "Train steps `start_step..max_steps-1`, evaluating, logging, saving; the log rows."
     is_master = rt.dist.is_master
     logger = JsonlLogger(log_path, enabled=is_master, sinks=sinks)
     if start_step: logger.truncate(start_step)
