@@ -359,7 +359,10 @@ def dataclass_parser(
     **kwargs, # `ArgParser`'s: prog, description, epilog, ...
 ) -> ArgParser:
     "An `ArgParser` with one `--field` per field of `cls`, documented by its comment."
-    defaults, docs, p = defaults or cls(), docments(cls), ArgParser(**kwargs)
+    defaults, p = defaults or cls(), ArgParser(**kwargs)
+    # a field's comment lives in the class that declares it: read every dataclass base
+    docs = {k: v for c in reversed(cls.__mro__) if dataclasses.is_dataclass(c)
+            for k, v in docments(c).items() if v}
     for f in dataclasses.fields(cls):
         kw = dict(default=getattr(defaults, f.name), help=docs.get(f.name) or f.name)
         # bool|str keeps its default ('auto') and takes --x / --no-x
