@@ -299,10 +299,18 @@ def decay_groups(params:list, # parameters to optimize, each once
             dict(params=[p for p in params if p.dim() < 2], weight_decay=0.0)]
 
 # %% ../nbs/01_attention.ipynb #764cf2f6
-def _char_step(model:nn.Module, opt, params:list, x:torch.Tensor, y:torch.Tensor,
-               grad_clip:float):
-    "One AdamW step on the batch `(x, y)`, (B, T) each."
-    out = model(x, y)
+def _char_setup(model:nn.Module, seed:int, weight_decay:float, lr:float, betas:tuple,
+                device) -> tuple:
+    "Seed torch (dropout), move `model` to `device` to train: `(params, its AdamW)`."
+    torch.manual_seed(seed)
+    model.to(device).train()
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(decay_groups(params, weight_decay), lr=lr, betas=betas)
+    return params, opt
+
+def _char_step(model:nn.Module, opt, params:list, batch:tuple, grad_clip:float):
+    "One AdamW step on `batch`, `(x, y)` of shape (B, T) each."
+    out = model(*batch)
     if not (isinstance(out, tuple) and len(out) == 2 and out[1] is not None):
         raise TypeError("model(x, y) must return (logits, loss) with a loss, got "
                         f"{type(out).__name__}")
@@ -331,16 +339,12 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
                device:str|torch.device='cpu', # where the model and batches go
                progress:bool=True, # show a tqdm bar
               ) -> list[dict]:
-    """Train `model` with AdamW and warmup + cosine decay; the evaluation log as rows
-    {iter, train, val, lr}."""
+    "Train with AdamW and warmup + cosine decay; the log rows {iter, train, val, lr}."
     _check_args(
         model, train_data, val_data, max_iters, batch_size, block_size, lr, min_lr,
         warmup_iters, eval_interval, eval_iters, weight_decay, betas, grad_clip)
-    torch.manual_seed(seed)
+    params, opt = _char_setup(model, seed, weight_decay, lr, betas, device)
     g_train, g_eval = (torch.Generator().manual_seed(s) for s in (seed, seed + 1))
-    model.to(device).train()
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(decay_groups(params, weight_decay), lr=lr, betas=betas)
     splits, log = {'train': train_data, 'val': val_data}, []
     bar = tqdm(total=max_iters, disable=not progress, leave=False)
     for it in range(max_iters + 1):
@@ -352,10 +356,7 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
             log.append(dict(iter=it, train=l['train'], val=l['val'], lr=cur_lr))
             bar.set_postfix(train=f"{l['train']:.4f}", val=f"{l['val']:.4f}")
         if it == max_iters: break
-        # (B, T) each
-        x, y = get_batch(
-            train_data, batch_size, block_size, generator=g_train, device=device)
-        _char_step(model, opt, params, x, y, grad_clip)
+        batch = get_batch(train_data, batch_size, block_size, g_train, device)
+        _char_step(model, opt, params, batch, grad_clip)
         bar.update()
-    bar.close()
-    return log
+    bar.close(); return log
