@@ -6,8 +6,8 @@ steps with a crash and a resume, HellaSwag and KV-cache generation timed; one JS
 
 What it does, in order (each part timed in DIR/report.json):
 1. executes 07_speed, 08_bench and 13_train_gpt2 with their `cuda` cells (not the `slow` or `hub` ones) into
-   DIR/notebooks/: the TF32 check, the GPT-2 124M speed ladder with MFU (its rows also land in DIR/ladder.json and
-   DIR/ladder.png), and the bounded 124M run of 12. Without a GPU those cells print one line and do nothing else;
+   DIR/notebooks/: the TF32 check, the GPT-2 124M speed ladder with MFU (its printed table and chart are copied from
+   the executed notebook into report.json and DIR/ladder.png), and the bounded 124M run of 12. Without a GPU those cells print one line and do nothing else;
 2. `--preset gpt2_124m` on GPT-2-tokenized Tiny Shakespeare (FineWeb-edu cannot be downloaded there) under torchrun,
    val loss and HellaSwag at each evaluation point, a checkpoint half way; the first launch crashes itself after the
    checkpoint (scripts/crash_at_step.py) and the second resumes it;
@@ -33,6 +33,18 @@ GPU_TRAIN = ['--batch_size', '16', '--total_batch_size', '16384', '--max_steps',
 DRY_TRAIN = ['--n_layer', '2', '--n_head', '2', '--n_embd', '64', '--block_size', '192', '--batch_size', '2',
              '--total_batch_size', '384', '--max_steps', '8', '--warmup_steps', '2', '--eval_interval', '4', '--eval_tokens', '768',
              '--hellaswag_interval', '4', '--hellaswag_examples', '8', '--ckpt_interval', '4', '--sample_tokens', '16', '--device', 'cpu']
+
+def ladder_of(nb_path:Path, out:Path) -> dict|None:
+    "The 124M ladder as 08's cuda cell printed it (text) and drew it (DIR/ladder.png), from the executed notebook."
+    import base64
+    if not nb_path.exists(): return None
+    for c in json.loads(nb_path.read_text())['cells']:
+        if not c.get('source') or 'bench_speeds(' not in ''.join(c['source']) or '#| cuda' not in ''.join(c['source']): continue
+        text = ''.join(''.join(o.get('text', '')) for o in c.get('outputs', []) if o.get('output_type') == 'stream')
+        pngs = [o['data']['image/png'] for o in c.get('outputs', []) if 'image/png' in o.get('data', {})]
+        if pngs: (out/'ladder.png').write_bytes(base64.b64decode(pngs[0]))
+        return dict(printed=text, chart='ladder.png' if pngs else None) if 'rung ' in text else None
+    return None
 
 def run(cmd:list, env:dict, timeout:int=900) -> dict:
     "Run a command from the repo root; its exit status, output and wall time."
@@ -76,7 +88,7 @@ def main(argv=None) -> int:
     import torch
     if not a.dry_run and not torch.cuda.is_available(): print('error: no CUDA GPU here: use --dry-run', file=sys.stderr); return 2
     out = Path(a.out).resolve(); (out/'notebooks').mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, 'PYTHONUNBUFFERED': '1', 'NANOGPT_NB_REPORT': str(out)}
+    env = {**os.environ, 'PYTHONUNBUFFERED': '1'}
     env['PYTHONPATH'] = os.pathsep.join(x for x in (str(ROOT), env.get('PYTHONPATH')) if x)
     if a.stage:
         stage = Path(a.stage).resolve()
@@ -91,7 +103,8 @@ def main(argv=None) -> int:
     for name in (NOTEBOOKS if 'notebooks' in parts else ()):
         r = run([sys.executable, ROOT/'scripts/run_notebook.py', ROOT/f'nbs/{name}.ipynb', '--out', out/f'notebooks/{name}.ipynb', '--cuda'], env)
         rep.part(f'notebook {name}', r)
-    if (out/'ladder.json').exists(): rep.data['ladder'] = json.loads((out/'ladder.json').read_text())
+    ladder = ladder_of(out/'notebooks/08_bench.ipynb', out)
+    if ladder: rep.data['ladder'] = ladder
 
     # 2. GPT-2 124M on Shakespeare: crash after the first checkpoint, then resume
     run_dir = out/'run'
