@@ -357,6 +357,5 @@ def train_char(model:nn.Module, # forward `model(x, y) -> (logits, loss)`
             bar.set_postfix(train=f"{l['train']:.4f}", val=f"{l['val']:.4f}")
         if it == max_iters: break
         batch = get_batch(train_data, batch_size, block_size, g_train, device)
-        _char_step(model, opt, params, batch, grad_clip)
-        bar.update()
+        _char_step(model, opt, params, batch, grad_clip); bar.update()
     bar.close(); return log

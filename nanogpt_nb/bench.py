@@ -304,12 +304,9 @@ def _bench(argv):
     t0, a = time.perf_counter(), bench_parser().parse_args(argv)
     device = resolve_device(a.device).split(':')[0]
     _check_bench_args(a, device)
-    shape = {
-        **CLI_SHAPES[device],
-        **{k: v
-            for k, v in vars(a).items()
-            if k in CLI_SHAPES[device] and v is not None},
-    }
+    # the device's default shape, with the options the user gave
+    shape = {**CLI_SHAPES[device], **{k: v for k, v in vars(a).items()
+                                      if k in CLI_SHAPES[device] and v is not None}}
     B = shape.pop('batch_size')
     try: config = GPTConfig(vocab_size=a.vocab_size, **shape)
     except ValueError as e: raise UserError(str(e)) from None

@@ -296,8 +296,7 @@ def fit(
                            grad_accum_steps, grad_clip, rt, logger)
         bar.set_postfix(loss=f"{out['loss']:.3f}", refresh=False)
         done = step + 1
-        if (save and is_master
-            and ((save_every and done % save_every == 0) or done == max_steps)):
-            save(done)
+        due = done == max_steps or (save_every and done % save_every == 0)
+        if save and is_master and due: save(done)
     evaluation(max_steps)
     return logger.rows

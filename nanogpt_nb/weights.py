@@ -144,9 +144,8 @@ def load_hf_state_dict(
             raise WeightsError(
                 f"{source}: tensor {k!r} is {src.dtype}, not floating point: not GPT-2 "
                 "weights")
-        conv1d = _is_conv1d(k)
-        if conv1d:
-            src = src.t()  # HF Conv1D (in, out) -> nn.Linear (out, in)
+        # HF Conv1D (in, out) -> nn.Linear (out, in)
+        if conv1d := _is_conv1d(k): src = src.t()
         if src.shape != target.shape:
             raise WeightsError(
                 f"{source}: tensor {k!r} has shape "

@@ -20,8 +20,8 @@ def stats(path:Path) -> dict:
                if c['cell_type'] == 'code' and s.lstrip().startswith('#| export')), default=(0, None))
     long = [(i, l) for i, (c, s) in enumerate(zip(cells, srcs)) if c['cell_type'] == 'code' and shown(s)
             for l in s.splitlines() if len(l) > MAX_LINE]
-    # lines of code a reader reads: not blank, not a `#|` directive
-    size = lambda s: sum(1 for l in s.splitlines() if l.strip() and not l.startswith('#|'))
+    # every line that is not blank, `#|` directives included
+    size = lambda s: sum(1 for l in s.splitlines() if l.strip())
     cells_long = [(i, size(s)) for i, (c, s) in enumerate(zip(cells, srcs))
                   if c['cell_type'] == 'code' and size(s) > MAX_CELL]
     return dict(kb=path.stat().st_size/1024, out_kb=out[0]/1024, out_cell=out[1], exp_lines=exp[0], exp_cell=exp[1],
