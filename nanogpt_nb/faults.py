@@ -8,9 +8,11 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/a4_faults.html.md"""
 __all__ = ['command', 'snapshot', 'Fault', 'run_fault', 'tmpfs', 'fill']
 
 # %% ../nbs/A4_faults.ipynb #7f58e2fa
-import contextlib, dataclasses, hashlib, os, shutil, subprocess, sys, tempfile
+import contextlib, dataclasses, os, shutil, subprocess, sys, tempfile
 from importlib.metadata import entry_points
 from pathlib import Path
+
+from .core import sha256sum
 
 # %% ../nbs/A4_faults.ipynb #c93703bb
 def command(name:str, # a console script of the package, e.g. 'nanogpt-train'
@@ -30,7 +32,7 @@ def snapshot(root:Path, # a run, shard or model directory, or one file
     root = Path(root)
     files = sorted(root.rglob('*')) if root.is_dir() else [root]
     return {str(p.relative_to(root) if p != root else p.name):
-            'dir' if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+            'dir' if p.is_dir() else sha256sum(p)
             for p in files}
 
 # %% ../nbs/A4_faults.ipynb #ee6c000f

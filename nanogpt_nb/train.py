@@ -562,10 +562,10 @@ def _evaluator(p:RunPlan, val_loader, rt, model, t0:float, hellaswag):
     return cb
 
 # %% ../nbs/13_train_gpt2.ipynb #3b30d454
-def _fit(p:RunPlan, rt, model, optimizer, train_loader, val_loader, *, start:int,
-         t0:float, hellaswag, sinks) -> tuple:
+def _fit(p:RunPlan, rt, mconf:gpt_model.GPTConfig, model, optimizer, train_loader,
+         val_loader, *, start:int, t0:float, hellaswag, sinks) -> tuple:
     "Wrap the model (attention path, compile, DDP) and train: `(raw model, log rows)`."
-    cfg, d, mconf = p.cfg, rt.dist, p.model_config(rt.flash)
+    cfg, d = p.cfg, rt.dist
     net, raw = rt.prepare(model)  # 07: attention path, compilation
     ids = [d.local_rank] if rt.device.startswith('cuda') else None
     ddp_net = DDP(net, device_ids=ids) if p.world > 1 else net
@@ -615,8 +615,8 @@ def train(cfg:TrainConfig, # the options (`plan` checks them; `parse_args` alrea
             f"ranks x {p.accum} accumulation = {p.tokens_per_step:,} tokens/step | "
             f"{'resuming at step ' + str(start) if start else 'from ' + cfg.init_from}",
             flush=True)
-        raw, rows = _fit(p, rt, model, optimizer, train_loader, val_loader, start=start,
-                         t0=t0, hellaswag=hellaswag, sinks=sinks)
+        raw, rows = _fit(p, rt, mconf, model, optimizer, train_loader, val_loader,
+                         start=start, t0=t0, hellaswag=hellaswag, sinks=sinks)
         return _finish(p, raw, rows=rows, start=start, t0=t0, is_master=d.is_master,
                        trackers=trackers)
 
