@@ -6,10 +6,10 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/hellaswag.html.md"""
 
 # %% auto #0
 __all__ = ['HELLASWAG_VAL', 'HellaSwagError', 'load_hellaswag', 'encode_example', 'collate', 'render_example', 'score_candidates',
-           'evaluate_hellaswag', 'hellaswag_callback', 'hellaswag_parser', 'hellaswag_main']
+           'evaluate_hellaswag', 'hellaswag_callback']
 
 # %% ../nbs/10_hellaswag.ipynb #ab2872eb
-import argparse, json, sys, time
+import json
 from pathlib import Path
 
 import torch
@@ -17,10 +17,9 @@ import torch.distributed as dist
 from torch.nn import functional as F
 from tqdm.auto import tqdm
 
-from .checkpoint import load_model
-from .core import ArgParser, UserError, fetch_file, positive_int, run_command
+from .core import UserError, fetch_file
 from .data import gpt2_encoding
-from .ddp import get_rank, get_world_size, setup_distributed, teardown
+from .ddp import get_rank, get_world_size
 from .model import is_compiled, unwrap_model
 from .speed import Runtime
 
@@ -270,95 +269,3 @@ def hellaswag_callback(
             progress=progress, enc=enc)
         return {f'hellaswag_{k}': v for k, v in r.items()}
     return cb
-
-# %% ../nbs/10_hellaswag.ipynb #7bb9895c
-def hellaswag_parser() -> ArgParser:
-    "The options of `nanogpt-hellaswag` (`python -m nanogpt_nb.hellaswag`)."
-    p = ArgParser(
-        prog='nanogpt-hellaswag',
-        description='HellaSwag validation accuracy of a GPT-2-tokenized model, scored '
-                    'by completion likelihood (acc: summed '
-        'ending loss, acc_norm: mean ending loss per token). Runs under torchrun for '
-        'several processes.')
-    p.add_argument(
-        '--model',
-        required=True,
-        help="a training run directory (ckpt.pt), a Hugging Face GPT-2 directory "
-        "(config.json + weights) or a hub name such as 'gpt2' (needs the internet)")
-    p.add_argument('--limit', type=positive_int,
-                   help='evaluate only the first N examples (default: all 10,042)')
-    p.add_argument('--batch_size',
-                   type=positive_int,
-                   help="examples per forward pass, 4 candidate rows each "
-                   "(default: the runtime's eval_batch, 4 on cpu and 16 on cuda)")
-    p.add_argument(
-        '--device', default='auto',
-        help="'cpu', 'cuda', 'cuda:N', 'mps', or 'auto': cuda if available, then mps, "
-             "else cpu")
-    p.add_argument(
-        '--dtype', default='auto', choices=['auto', 'float32', 'bfloat16'],
-        help='autocast dtype; auto: bfloat16 where the device runs it natively, else '
-             'float32')
-    p.add_argument(
-        '--compile', action=argparse.BooleanOptionalAction, default='auto',
-        help="torch.compile the model; auto: the runtime's choice for the device")
-    p.add_argument(
-        '--preds',
-        help='write per-example predictions and losses to this JSON-lines file')
-    p.add_argument('--progress', action=argparse.BooleanOptionalAction, default=True,
-                   help='progress bar on stderr')
-    return p
-
-# %% ../nbs/10_hellaswag.ipynb #6e5e0395
-def _main(argv):
-    a = hellaswag_parser().parse_args(argv)
-    # before a long evaluation, not after
-    if a.preds and not Path(a.preds).expanduser().absolute().parent.is_dir():
-        raise HellaSwagError(
-            f"--preds {a.preds}: its directory does not exist; create it or pick "
-            "another file")
-    try:
-        info = setup_distributed(a.device)
-        rt = Runtime(dtype=a.dtype, compile=a.compile).resolve(info.device, dist=info)
-        # CheckpointError / WeightsError (one line) if it cannot
-        model, _, meta = load_model(a.model, rt.device)
-        if meta.get('tokenizer') != 'gpt2':
-            raise HellaSwagError(
-                f"{a.model} is a {meta.get('tokenizer')}-level model: HellaSwag needs "
-                "a GPT-2-tokenized model (GPT-2 weights or a run trained on GPT-2 "
-                "tokens)")
-        net, _ = rt.prepare(model)
-        if info.is_master: print(f"runtime: {rt.describe()}", flush=True)
-        t0 = time.time()
-        res = evaluate_hellaswag(net, rt, limit=a.limit, batch_size=a.batch_size,
-                                 return_preds=a.preds is not None, progress=a.progress)
-        if info.is_master:
-            if a.preds:
-                try:
-                    Path(a.preds).expanduser().write_text(
-                        ''.join(json.dumps(p) + '\n' for p in res['preds']))
-                except OSError as e:
-                    raise HellaSwagError(
-                        f"--preds {a.preds}: cannot write it ({e.strerror})") from None
-            print(
-                f"n={res['n']} acc={res['acc']:.4f} acc_norm={res['acc_norm']:.4f} "
-                f"({time.time()-t0:.1f}s on {info.world_size} x {rt.device})",
-                flush=True
-            )
-    finally:
-        teardown()
-
-# %% ../nbs/10_hellaswag.ipynb #7b4a384d
-def hellaswag_main(
-    argv:list[str]|None=None, # command-line words (default: sys.argv[1:])
-) -> int:
-    """`nanogpt-hellaswag`: evaluate `--model` and print `n=... acc=... acc_norm=...`; a
-    known error is one `error: ...` line, exit 2."""
-    return run_command(_main, argv)
-
-# %% ../nbs/10_hellaswag.ipynb #be48cd80
-if __name__ == '__main__':                       # `python -m nanogpt_nb.hellaswag`
-    from fastcore.imports import IN_NOTEBOOK
-    if not IN_NOTEBOOK:
-        # a notebook's Run All defines the command without running it
-        sys.exit(hellaswag_main())

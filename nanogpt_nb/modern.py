@@ -8,10 +8,10 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/modern.html.md"""
 __all__ = ['MODEL_TRICKS', 'TRAIN_TRICKS', 'RECIPES', 'NS_COEFFS', 'ModernConfig', 'parse_recipe', 'recipe_config',
            'recipe_model', 'norm_layer', 'rotary_tables', 'apply_rotary', 'ModernAttention', 'ReLU2', 'ModernBlock',
            'ModernGPT', 'default_ns_dtype', 'newton_schulz', 'MuonAdamW', 'configure_muon', 'recipe_optimizer',
-           'get_lr_wsd', 'recipe_schedule']
+           'get_lr_wsd', 'recipe_schedule', 'best_ms', 'step_costs', 'ns_costs']
 
 # %% ../nbs/12_modern.ipynb #fffc12b3
-import functools, math
+import functools, math, time
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 
@@ -24,7 +24,7 @@ from .attention import decay_groups
 from .model import GPT, GPTConfig, Block, CausalSelfAttention, MLP
 from .model import unwrap_model
 from .speed import Runtime
-from .training import configure_optimizer, get_lr
+from .training import configure_optimizer, get_lr, train_step
 
 # %% ../nbs/12_modern.ipynb #67159e74
 # ModernConfig switches
@@ -374,3 +374,60 @@ def recipe_schedule(tricks:tuple, # from `parse_recipe`
     return functools.partial(
         get_lr, max_lr=lr, min_lr=min_lr, warmup_steps=warmup_steps, max_steps=max_steps
     )
+
+# %% ../nbs/12_modern.ipynb #25fa415e
+def best_ms(fns:dict, # name -> function to time, called with no arguments
+            rounds:int=3, # rounds of turns; each function's best round counts
+            round_s:float=0.2, # about how long each function runs per round
+           ) -> dict:
+    """Best-of-`rounds` CPU milliseconds per call of each function, the functions taking
+    turns."""
+    # CPU time of this process: on a busy machine the wall clock also counts the waits
+    # for a free core
+    clock, reps = time.process_time, {}
+    for k, f in fns.items():
+        f(); t0 = clock(); f()  # warm up, and size its rounds
+        reps[k] = max(1, round(round_s/max(clock() - t0, 1e-3)))
+    res = {k: [] for k in fns}
+    for _ in range(rounds):
+        for k, f in fns.items():
+            t0 = clock()
+            for _ in range(reps[k]): f()
+            res[k].append((clock() - t0)/reps[k]*1e3)
+    return {k: min(v) for k, v in res.items()}
+
+# %% ../nbs/12_modern.ipynb #d9a49efa
+def step_costs(rt:Runtime, # resolved: its dtype, fused AdamW, matmul dtype
+               config:GPTConfig, # the model's sizes, e.g. make train's baby model
+               variants:dict, # name -> tricks, e.g. {'gpt2': (), 'muon': ('muon',)}
+               batch:tuple=(12, 64), # B, T of the random training batch
+               **kw, # `best_ms`'s rounds and round_s
+              ) -> dict:
+    "CPU milliseconds of one training step per variant, the variants taking turns."
+    x, y = torch.randint(0, config.vocab_size, (2, *batch)).unbind()  # (B, T) each
+    def step_fn(tricks):
+        torch.manual_seed(0)
+        m = recipe_model(recipe_config(rt.model_config(config), tricks))
+        opt = recipe_optimizer(
+            m, tricks, 5e-3, fused=rt.fused, ns_dtype=rt.matmul_dtype)
+        return lambda: train_step(m, opt, lambda: (x, y), rt=rt)
+    return best_ms({k: step_fn(t) for k, t in variants.items()}, **kw)
+
+# %% ../nbs/12_modern.ipynb #b2f5544f
+def ns_costs(rt:Runtime, # resolved: its matmul dtype is "the runtime's dtype"
+             model:nn.Module, # its blocks' 2-D weights are the matrices
+             **kw, # `best_ms`'s rounds and round_s
+            ) -> dict:
+    "CPU milliseconds of Newton-Schulz on `model`'s block matrices, five ways."
+    mats = [p.detach() for p in model.transformer.h.parameters() if p.dim() == 2]
+    shapes = defaultdict(list)
+    for p in mats: shapes[p.shape].append(p)
+    stacks = [torch.stack(v) for v in shapes.values()]  # (n, m, k) per shape
+    ns = lambda ms, k=5, dtype=rt.matmul_dtype: lambda: [
+        newton_schulz(m, k, dtype) for m in ms]
+    return best_ms({
+        'bf16, batched, 5 steps': ns(stacks, dtype=torch.bfloat16),
+        'float32, batched, 5 steps': ns(stacks, dtype=torch.float32),
+        "runtime's dtype, one by one, 5 steps": ns(mats),
+        "runtime's dtype, batched, 4 steps": ns(stacks, 4),
+        "runtime's dtype, batched, 3 steps": ns(stacks, 3)}, **kw)

@@ -150,7 +150,7 @@ def sample_part(rep, run_dir, env, dev):
 def hellaswag_part(rep, run_dir, env, dev, dry):
     "HellaSwag on the whole validation split (16 examples in a dry run): accuracy and examples per second."
     hs = ['--limit', '16'] if dry else []
-    r = run([sys.executable, '-m', 'nanogpt_nb.hellaswag', '--model', run_dir, '--device', dev, '--no-compile', '--no-progress', *hs], env)
+    r = run([sys.executable, '-m', 'nanogpt_nb.commands', 'hellaswag', '--model', run_dir, '--device', dev, '--no-compile', '--no-progress', *hs], env)
     m = re.search(r'n=(\d+) acc=([\d.]+) acc_norm=([\d.]+) \(([\d.]+)s', r['stdout'])
     rep.part('hellaswag', r, **(dict(n=int(m[1]), acc=float(m[2]), acc_norm=float(m[3]), examples_per_s=round(int(m[1])/max(float(m[4]), 1e-9), 1)) if m else {}))
 
@@ -160,7 +160,7 @@ def generation_part(rep, run_dir, env, dev, dry):
     n_new = '24' if dry else '500'
     gen = {}
     for cache in ('--cache', '--no-cache'):
-        r = run([sys.executable, '-c', 'import sys; from nanogpt_nb.inference import sample_main; sys.exit(sample_main())',
+        r = run([sys.executable, '-m', 'nanogpt_nb.commands', 'sample',
                  '--model', run_dir, '--device', dev, '--max_new_tokens', n_new, '--seed', '0', '--timing', cache], env)
         m = re.search(r'([\d.]+) tokens/s', r['stderr'])
         gen[cache] = dict(ok=r['rc'] == 0, tok_per_s=float(m[1]) if m else None, text=r['stdout'])
