@@ -1,4 +1,4 @@
-"""How good is a trained model, how fast does it sample, and what does precision cost: sliding-window perplexity, a KV cache built step by step and checked against `GPT.generate`, the `nanogpt-sample`, `nanogpt-export` and `nanogpt-perplexity` commands, fp32/bf16/fp16/int8 on CPU, and scaling runs on Tiny Shakespeare.
+"""How good is a trained model, how fast does it sample, and what does precision cost: sliding-window perplexity, a KV cache built step by step and checked against `GPT.generate`, sampling text from any model, fp32/bf16/fp16/int8 on CPU, and scaling runs on Tiny Shakespeare.
 
 Docs: https://nanogpt-nb.github.io/nanogpt-nb/inference.html.md"""
 
@@ -305,10 +305,11 @@ def precision_study(model:nn.Module, # a float32 `GPT`
     for name, m in tqdm(
         precision_variants(model).items(), desc='precisions', disable=not progress,
         leave=False):
-        m.generate(ctx, 8)  # warm-up: first calls pay one-off kernel setup
+        # warm-up: first calls pay one-off kernel setup
+        m.generate(ctx, 8, cache=KVCache(m, 1))
         t0 = time.perf_counter()
-        m.generate(
-            ctx, new_tokens, top_k=10, generator=torch.Generator().manual_seed(0))
+        m.generate(ctx, new_tokens, top_k=10, cache=KVCache(m, 1),
+                   generator=torch.Generator().manual_seed(0))
         tps = new_tokens / (time.perf_counter() - t0)
         t0 = time.perf_counter()
         ppl = perplexity(m, tokens, block_size, stride, batch_size, progress)
