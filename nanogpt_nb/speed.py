@@ -6,11 +6,11 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/speed.html.md"""
 
 # %% auto #0
 __all__ = ['DTYPES', 'CPU_COMPILE', 'AVX2_ENV', 'COMPILE_OPTIONS', 'cpu_has_bf16', 'DeviceError', 'resolve_device',
-           'default_flash', 'device_defaults', 'Runtime', 'set_tf32', 'autocast', 'time_fn', 'measure_matmul_flops',
-           'set_flash', 'padded_vocab', 'compile_model']
+           'default_flash', 'device_defaults', 'Runtime', 'run_capped', 'set_tf32', 'autocast', 'time_fn',
+           'measure_matmul_flops', 'set_flash', 'padded_vocab', 'compile_model']
 
 # %% ../nbs/07_speed.ipynb #3e826687
-import contextlib, getpass, os, platform, tempfile, time
+import contextlib, getpass, os, platform, subprocess, sys, tempfile, time
 from dataclasses import asdict, dataclass, fields, replace
 
 import torch
@@ -187,6 +187,14 @@ def matmul_dtype(self:Runtime) -> torch.dtype:
     """The dtype this runtime multiplies in: bf16 under autocast, else float32; code
     that runs its own matmuls (Muon's Newton-Schulz, 12) follows it."""
     return self.autocast_dtype or torch.float32
+
+# %% ../nbs/07_speed.ipynb #c9b6c995
+def run_capped(code:str, # Python source, run as `python -c code`
+              ) -> str:
+    """The standard output of `code` run in a child process started with `AVX2_ENV`,
+    as on a CPU without native bf16."""
+    return subprocess.run([sys.executable, '-c', code], env={**os.environ, **AVX2_ENV},
+                          capture_output=True, text=True, check=True).stdout
 
 # %% ../nbs/07_speed.ipynb #648e3b66
 def set_tf32(
