@@ -102,7 +102,7 @@ def get_batch(data:torch.Tensor, # 1-D tensor of token ids
 @torch.no_grad()
 def loss_sums(model:torch.nn.Module, # returns `(logits, loss)` from `model(x, y)`
               batches, # iterable of `(x, y)` batches
-              autocast=contextlib.nullcontext, # context for each forward (07: bf16)
+              autocast=contextlib.nullcontext, # context for each forward (08: bf16)
              ) -> torch.Tensor:
     """`(sum of token losses, token count)` over `batches` in float64, the model in eval
     mode."""

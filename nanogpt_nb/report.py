@@ -307,7 +307,7 @@ if __name__ == '__main__':
     if not IN_NOTEBOOK: raise SystemExit(report_main())
 
 # %% ../nbs/A2_report.ipynb #582d88d1
-# the CPU features that decide the runtime's choices (07)
+# the CPU features that decide the runtime's choices (08)
 CPU_FLAGS = ('avx2', 'avx512f', 'avx512_bf16', 'amx_bf16', 'amx_tile')
 
 def _commit() -> str|None:

@@ -5,9 +5,9 @@ steps with a crash and a resume, HellaSwag and KV-cache generation timed; one JS
     python scripts/gpu_check.py --out DIR --dry-run    # anywhere: the same steps on the CPU, tiny shapes (CI runs it)
 
 What it does, in order (each part timed in DIR/report.json):
-1. executes 07_speed, 08_bench and 13_train_gpt2 with their `cuda` cells (not the `slow` or `hub` ones) into
+1. executes 08_speed, 09_bench and 14_train_gpt2 with their `cuda` cells (not the `slow` or `hub` ones) into
    DIR/notebooks/: the TF32 check, the GPT-2 124M speed ladder with MFU (its printed table and chart are copied from
-   the executed notebook into report.json and DIR/ladder.png), and the bounded 124M run of 12. Without a GPU those cells print one line and do nothing else;
+   the executed notebook into report.json and DIR/ladder.png), and the bounded 124M run of 14. Without a GPU those cells print one line and do nothing else;
 2. `--preset gpt2_124m` on GPT-2-tokenized Tiny Shakespeare (FineWeb-edu cannot be downloaded there) under torchrun,
    val loss and HellaSwag at each evaluation point, a checkpoint half way; the first launch crashes itself after the
    checkpoint (scripts/crash_at_step.py) and the second resumes it;
@@ -24,7 +24,7 @@ import argparse, json, os, re, subprocess, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ('07_speed', '08_bench', '13_train_gpt2')
+NOTEBOOKS = ('08_speed', '09_bench', '14_train_gpt2')
 PARTS = ('notebooks', 'train', 'sample', 'hellaswag', 'generation')
 # GPT-2 124M on 0.3M tokens of Shakespeare: 16 x 1024 tokens per step keeps a few hundred steps to a few epochs
 GPU_TRAIN = ['--batch_size', '16', '--total_batch_size', '16384', '--max_steps', '160', '--warmup_steps', '16',
@@ -35,7 +35,7 @@ DRY_TRAIN = ['--n_layer', '2', '--n_head', '2', '--n_embd', '64', '--block_size'
              '--hellaswag_interval', '4', '--hellaswag_examples', '8', '--ckpt_interval', '4', '--sample_tokens', '16', '--device', 'cpu']
 
 def ladder_of(nb_path:Path, out:Path) -> dict|None:
-    "The 124M ladder as 08's cuda cell printed it (text) and drew it (DIR/ladder.png), from the executed notebook."
+    "The 124M ladder as 09's cuda cell printed it (text) and drew it (DIR/ladder.png), from the executed notebook."
     import base64
     if not nb_path.exists(): return None
     for c in json.loads(nb_path.read_text())['cells']:
@@ -103,7 +103,7 @@ def main(argv=None) -> int:
     for name in (NOTEBOOKS if 'notebooks' in parts else ()):
         r = run([sys.executable, ROOT/'scripts/run_notebook.py', ROOT/f'nbs/{name}.ipynb', '--out', out/f'notebooks/{name}.ipynb', '--cuda'], env)
         rep.part(f'notebook {name}', r)
-    ladder = ladder_of(out/'notebooks/08_bench.ipynb', out)
+    ladder = ladder_of(out/'notebooks/09_bench.ipynb', out)
     if ladder: rep.data['ladder'] = ladder
 
     # 2. GPT-2 124M on Shakespeare: crash after the first checkpoint, then resume
