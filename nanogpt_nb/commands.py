@@ -9,7 +9,7 @@ __all__ = ['DEFAULT_MODEL', 'COMMANDS', 'sample_main', 'export_main', 'perplexit
            'hellaswag_main', 'main']
 
 # %% ../nbs/A5_commands.ipynb #e459399c
-import argparse, glob, json, os, re, shutil, sys, time
+import argparse, glob, itertools, json, os, re, shutil, sys, time
 from pathlib import Path
 
 import torch
@@ -351,7 +351,8 @@ def _read_text(path:Path, errors:str) -> str:
 def _jsonl_docs(path:Path, text:str, field:str) -> list:
     "The `field` of every row of a .jsonl file."
     docs = []
-    for n, line in enumerate(text.splitlines(), 1):
+    # '\n' only: JSON strings may hold U+2028 and the like, which splitlines() breaks on
+    for n, line in enumerate(text.split('\n'), 1):
         if not line.strip(): continue
         try: row = json.loads(line)
         except json.JSONDecodeError as e:
@@ -381,27 +382,29 @@ def _hf_docs(name:str, field:str) -> list:
 
 # %% ../nbs/A5_commands.ipynb #53c8e27f
 def _documents(inputs:list, # INPUT words
-               field:str, errors:str) -> list:
+               field:str, errors:str,
+               skip:Path|None=None, # a directory never read (the output)
+              ) -> list:
     "Every document the inputs hold, in order."
     docs = []
     for word in inputs:
         if word.startswith('hf:'): docs += _hf_docs(word[3:], field); continue
         for f in _input_files(word):
+            if skip and f.resolve().is_relative_to(skip.resolve()): continue
             text = _read_text(f, errors)
             docs += _jsonl_docs(f, text, field) if f.suffix == '.jsonl' else [text]
     return docs
 
 def _split_tail(docs:list, frac:float) -> tuple:
-    "`(train, val)`: the last `frac` of the characters for val, cut inside one document"
+    "`(train, val)`: about the last `frac` of the characters (one document is cut)."
     total = sum(map(len, docs))
     need = total - int((1 - frac)*total)  # as 00 splits Tiny Shakespeare
-    train, val = list(docs), []
-    while need > 0 and train:
-        d = train.pop()
-        cut = max(0, len(d) - need)
-        if cut: train.append(d[:cut])
-        val.insert(0, d[cut:]); need -= len(d) - cut
-    return train, val
+    if len(docs) == 1:
+        d = docs[0]; return [d[:len(d) - need]], [d[len(d) - need:]]
+    # several: whole documents, the number from the end whose size is nearest `need`
+    sizes = list(itertools.accumulate(map(len, reversed(docs))))[:len(docs) - 1]
+    k = 1 + min(range(len(sizes)), key=lambda i: abs(sizes[i] - need))
+    return docs[:-k], docs[-k:]
 
 # %% ../nbs/A5_commands.ipynb #8f09a1da
 def _make_tokenizer(kind:str, train:list, val:list):
@@ -439,11 +442,15 @@ def _write_splits(out:Path, tok, train:list, val:list, a) -> dict:
             prepare_shards(docs, tmp, a.shard_size, tok, num_proc=a.num_proc,
                            split=split, progress=sys.stderr.isatty())
         if out.exists(): out.rename(old)  # only a shard directory gets here (--force)
-        tmp.rename(out)
-    except ShardError as e:
+        try: tmp.rename(out)
+        except BaseException:
+            if old.exists(): old.rename(out)  # the earlier shards stay
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    except UserError as e:  # a message naming the temporary directory names --out
         raise UserError(str(e).replace(str(tmp), str(out))) from None
     finally:
-        shutil.rmtree(tmp, ignore_errors=True); shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     return read_meta(out)
 
 # %% ../nbs/A5_commands.ipynb #28f613dc
@@ -451,8 +458,8 @@ def _prepare(argv):
     a = _prepare_parser().parse_args(argv)
     out = Path(a.out).expanduser()
     _check_out(out, a.force)
-    docs = _documents(a.inputs, a.field, a.errors)
-    train, val = ((docs, _documents(a.val, a.field, a.errors)) if a.val
+    docs = _documents(a.inputs, a.field, a.errors, skip=out)
+    train, val = ((docs, _documents(a.val, a.field, a.errors, skip=out)) if a.val
                   else _split_tail(docs, a.val_fraction))
     fix = 'give --val inputs with text' if a.val else 'give more text'
     for name, part in (('the input', train), ('the validation split', val)):

@@ -126,7 +126,10 @@ def _fresh_meta(tokenizer:str|CharTokenizer|BPETokenizer, shard_size:int) -> dic
     if vocab > 2**16:
         raise ValueError(f"a vocabulary of {vocab:,} ids does not fit uint16 shards "
                          "(at most 65,536)")
-    sha = bpe and hashlib.sha256(json.dumps(spec['bpe']).encode()).hexdigest()
+    if bpe and '<|endoftext|>' not in tokenizer.special:
+        raise ValueError("a BPETokenizer for shards needs the <|endoftext|> token, "
+                         "which goes before every document")
+    sha = hashlib.sha256(json.dumps(spec['bpe']).encode()).hexdigest() if bpe else None
     return dict(format=SHARD_FORMAT, tokenizer=spec['tokenizer'], chars=spec['chars'],
                 bpe_sha256=sha, vocab_size=vocab, eot=eot, dtype='uint16',
                 shard_size=shard_size, splits={})
@@ -136,7 +139,8 @@ def _open_split(out_dir:Path, split:str, fresh:dict, tokenizer) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     meta_path = out_dir/'meta.json'
     meta = read_meta(out_dir) if meta_path.exists() else fresh
-    same = lambda m: (m['tokenizer'], m['chars'], m.get('bpe_sha256'))
+    # shards from before BPE support have no bpe_sha256: None, as for char and gpt2
+    same = lambda m: (m['tokenizer'], m['chars'], m.get('bpe_sha256') or None)
     if same(meta) != same(fresh):
         raise ShardError(
             f"{out_dir} already holds {meta['tokenizer']} shards with another "
