@@ -7,7 +7,7 @@ Docs: https://nanogpt-nb.github.io/nanogpt-nb/tokenizer.html.md"""
 # %% auto #0
 __all__ = ['WHITE_SPACE', 'BPE_FORMAT', 'merge_pair', 'gpt2_split_pattern', 'learn_merges', 'BPETokenizer', 'bits_per_byte']
 
-# %% ../nbs/02_tokenizer.ipynb #97e4c37b
+# %% ../nbs/02_tokenizer.ipynb #8e224875
 import functools, heapq, json, math, re, unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -17,7 +17,7 @@ from fastcore.basics import patch
 from .core import DataError, atomic_write, read_json
 from .data import gpt2_encoding
 
-# %% ../nbs/02_tokenizer.ipynb #f1872bd6
+# %% ../nbs/02_tokenizer.ipynb #1a64e7bc
 def merge_pair(seq:list, # tokens (byte strings)
                pair:tuple, # the two adjacent tokens to merge
               ) -> list:
@@ -30,7 +30,7 @@ def merge_pair(seq:list, # tokens (byte strings)
             out.append(seq[i]); i += 1
     return out
 
-# %% ../nbs/02_tokenizer.ipynb #abe053c7
+# %% ../nbs/02_tokenizer.ipynb #d91d7a36
 # Unicode's White_Space property: what tiktoken's `\s` matches (Python's adds \x1c-\x1f)
 WHITE_SPACE = '\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000'
 
@@ -52,7 +52,7 @@ def gpt2_split_pattern() -> re.Pattern:
     return re.compile(rf"'(?:[sdmt]|ll|ve|re)| ?[{L}]+| ?[{N}]+| ?[^{S}{L}{N}]+"
                       rf"|[{S}]+(?![^{S}])|[{S}]+")
 
-# %% ../nbs/02_tokenizer.ipynb #3022997f
+# %% ../nbs/02_tokenizer.ipynb #8ba6d5b8
 def _pair_stats(seqs:list, freqs:list) -> tuple:
     "Pair counts over chunks weighted by their frequency; the chunks holding each pair."
     counts, where = Counter(), defaultdict(set)
@@ -71,7 +71,7 @@ def _apply_merge(pair:tuple, seqs:list, freqs:list, counts:Counter, where:dict) 
     del counts[pair]
     return touched
 
-# %% ../nbs/02_tokenizer.ipynb #2ad97fb4
+# %% ../nbs/02_tokenizer.ipynb #a122ca9d
 def learn_merges(chunks:Counter, # distinct pre-split chunks and how often each occurs
                  n_merges:int, # merges to learn (fewer if the chunks run out of pairs)
                 ) -> list:
@@ -93,7 +93,7 @@ def learn_merges(chunks:Counter, # distinct pre-split chunks and how often each 
             else: counts.pop(p, None)
     return merges
 
-# %% ../nbs/02_tokenizer.ipynb #24725642
+# %% ../nbs/02_tokenizer.ipynb #29b55fa1
 class BPETokenizer:
     "Byte-level BPE with GPT-2's pre-split: 256 byte ids, one per merge, then specials."
     def __init__(self,
@@ -122,7 +122,7 @@ class BPETokenizer:
         self.special, self._cache = dict(special), {}
         self._special_bytes = {i: s.encode('utf-8') for s, i in self.special.items()}
 
-# %% ../nbs/02_tokenizer.ipynb #56f3c0f2
+# %% ../nbs/02_tokenizer.ipynb #f883066a
 @patch(as_prop=True)
 def n_vocab(self:BPETokenizer) -> int:
     "Number of token ids: bytes, merges and special tokens (tiktoken's name)."
@@ -144,7 +144,7 @@ def eot_token(self:BPETokenizer) -> int:
 def __repr__(self:BPETokenizer):
     return f"BPETokenizer(vocab_size={self.n_vocab}, merges={len(self.merges)})"
 
-# %% ../nbs/02_tokenizer.ipynb #bbc49ed8
+# %% ../nbs/02_tokenizer.ipynb #10867e06
 @patch(cls_method=True)
 def train(cls:BPETokenizer,
           text:str, # the training text
@@ -165,7 +165,7 @@ def train(cls:BPETokenizer,
     return cls([(ranks[a], ranks[b]) for a, b in pairs],
                {s: len(ranks) + i for i, s in enumerate(special)})
 
-# %% ../nbs/02_tokenizer.ipynb #750bed50
+# %% ../nbs/02_tokenizer.ipynb #b1c95475
 def _merge_lowest(parts:list, # byte strings, merged in place
                   ranks:dict, # bytes -> id
                   below:int|None=None, # use only tokens with smaller ids
@@ -182,7 +182,7 @@ def _merge_lowest(parts:list, # byte strings, merged in place
         parts[at:at+2] = [parts[at] + parts[at+1]]
     return parts
 
-# %% ../nbs/02_tokenizer.ipynb #ae78d9b9
+# %% ../nbs/02_tokenizer.ipynb #0eb23879
 @patch
 def _encode_chunk(self:BPETokenizer, chunk:str) -> list:
     "The ids of one pre-split chunk, cached."
@@ -206,7 +206,7 @@ def encode_ordinary(self:BPETokenizer, text:str, # any string; specials count as
     chunks = gpt2_split_pattern().findall(text)
     return [i for c in chunks for i in self._encode_chunk(c)]
 
-# %% ../nbs/02_tokenizer.ipynb #2ecae42d
+# %% ../nbs/02_tokenizer.ipynb #0539f0e1
 @patch
 def encode(self:BPETokenizer,
            text:str, # the text to encode
@@ -230,7 +230,7 @@ def encode(self:BPETokenizer,
     return [i for k, p in enumerate(pieces)
             for i in ([self.special[p]] if k % 2 else self.encode_ordinary(p))]
 
-# %% ../nbs/02_tokenizer.ipynb #805bdb15
+# %% ../nbs/02_tokenizer.ipynb #c10451c2
 @patch
 def decode_single_token_bytes(self:BPETokenizer, i:int, # a token id
                              ) -> bytes:
@@ -249,7 +249,7 @@ def decode(self:BPETokenizer, ids, # token ids (list, array or tensor)
     raw = b''.join(self.decode_single_token_bytes(i) for i in ids)
     return raw.decode('utf-8', errors)
 
-# %% ../nbs/02_tokenizer.ipynb #68ca95cc
+# %% ../nbs/02_tokenizer.ipynb #8ea1940f
 BPE_FORMAT = 'nanogpt_nb-bpe-v1'
 
 @patch
@@ -271,7 +271,7 @@ def from_dict(cls:BPETokenizer, d:dict, # from `to_dict`
         raise DataError(f"{source} is not a valid tokenizer ({type(e).__name__}: {e}): "
                         "train or save it again") from None
 
-# %% ../nbs/02_tokenizer.ipynb #e53988e1
+# %% ../nbs/02_tokenizer.ipynb #2719fca1
 @patch
 def save(self:BPETokenizer, path:str|Path, # the JSON file to write
         ) -> Path:
@@ -285,7 +285,7 @@ def load(cls:BPETokenizer, path:str|Path, # a file written by `save`
     "The tokenizer saved at `path`."
     return cls.from_dict(read_json(path, fix='save the tokenizer again'), str(path))
 
-# %% ../nbs/02_tokenizer.ipynb #dd825694
+# %% ../nbs/02_tokenizer.ipynb #cfdd65d8
 @functools.cache
 def _byte_chars() -> list:
     "GPT-2's printable stand-in for each byte value (its files spell tokens with them)."
@@ -311,7 +311,7 @@ def save_hf(self:BPETokenizer, out_dir:str|Path, # a Hugging Face model director
         atomic_write(Path(out_dir)/name, lambda f: f.write(body.encode('utf-8')))
     return sorted(files)
 
-# %% ../nbs/02_tokenizer.ipynb #1806c457
+# %% ../nbs/02_tokenizer.ipynb #f857a218
 @patch(cls_method=True)
 def from_tiktoken(cls:BPETokenizer, name:str='gpt2', # the tiktoken encoding
                  ) -> BPETokenizer:
@@ -327,7 +327,7 @@ def from_tiktoken(cls:BPETokenizer, name:str='gpt2', # the tiktoken encoding
               for i, t in enumerate(vocab[256:], 256)]
     return cls(merges, special, byte_order=[t[0] for t in vocab[:256]])
 
-# %% ../nbs/02_tokenizer.ipynb #18a89f0e
+# %% ../nbs/02_tokenizer.ipynb #5a649410
 def bits_per_byte(loss:float, # mean loss in nats per token
                   tokens:int, # tokens of the text the loss is averaged over
                   n_bytes:int, # UTF-8 bytes of the same text
