@@ -17,7 +17,7 @@ import torch
 from .checkpoint import load_model
 from .core import ArgParser, UserError, nonneg_float, nonneg_int
 from .core import positive_int, run_command
-from .data import CharTokenizer, tiny_shakespeare
+from .data import CharTokenizer, tiny_shakespeare, train_val_split
 from .ddp import setup_distributed, teardown
 from .hellaswag import HellaSwagError, evaluate_hellaswag
 from .inference import _check_vocab, sample_stream, token_nll
@@ -397,10 +397,11 @@ def _documents(inputs:list, # INPUT words
 
 def _split_tail(docs:list, frac:float) -> tuple:
     "`(train, val)`: about the last `frac` of the characters (one document is cut)."
+    if len(docs) == 1:  # cut inside it, as 00 splits Tiny Shakespeare
+        train, val = train_val_split(docs[0], 1 - frac)
+        return [train], [val]
     total = sum(map(len, docs))
-    need = total - int((1 - frac)*total)  # as 00 splits Tiny Shakespeare
-    if len(docs) == 1:
-        d = docs[0]; return [d[:len(d) - need]], [d[len(d) - need:]]
+    need = total - int((1 - frac)*total)  # the characters that split would give val
     # several: whole documents, the number from the end whose size is nearest `need`
     sizes = list(itertools.accumulate(map(len, reversed(docs))))[:len(docs) - 1]
     k = 1 + min(range(len(sizes)), key=lambda i: abs(sizes[i] - need))
@@ -410,9 +411,7 @@ def _split_tail(docs:list, frac:float) -> tuple:
 def _make_tokenizer(kind:str, train:list, val:list):
     "The tokenizer `--tokenizer` names, built from the text (bpe: the train split)."
     if kind == 'gpt2': return 'gpt2'
-    if kind == 'char':
-        chars = set().union(*map(set, train + val))
-        return CharTokenizer(''.join(sorted(chars)))
+    if kind == 'char': return CharTokenizer.from_text(''.join(train + val))
     try: return BPETokenizer.train('\n'.join(train), int(kind[4:]))
     except ValueError as e:  # too little text for the vocabulary
         raise UserError(f"--tokenizer {kind}: {e}") from None

@@ -48,6 +48,10 @@ def tokenizer_from_spec(spec:dict, # `tokenizer_spec`'s (a checkpoint's info hol
         return BPETokenizer.from_dict(spec['bpe'], source)
     raise ValueError(f"{source} does not record its tokenizer (got {kind!r})")
 
+def _bpe_sha256(spec:dict) -> str:
+    "The hash `meta.json` keeps of a BPE's merges, to tell its tokenizer.json apart."
+    return hashlib.sha256(json.dumps(spec['bpe']).encode()).hexdigest()
+
 # %% ../nbs/05_shards.ipynb #2f301bcd
 SHARD_FORMAT = 'nanogpt_nb-shards-v1'
 
@@ -110,8 +114,7 @@ def data_tokenizer(data_dir:str|Path, # a shard directory
     if not p.is_file():
         raise ShardError(f"{p} not found: these bpe shards need it; prepare them again")
     spec = tokenizer_spec(BPETokenizer.load(p))
-    if hashlib.sha256(json.dumps(spec['bpe']).encode()).hexdigest() != meta.get(
-            'bpe_sha256'):
+    if _bpe_sha256(spec) != meta.get('bpe_sha256'):
         raise ShardError(f"{p} is not the tokenizer these shards were made with: "
                          "prepare them again")
     return spec
@@ -129,10 +132,9 @@ def _fresh_meta(tokenizer:str|CharTokenizer|BPETokenizer, shard_size:int) -> dic
     if bpe and '<|endoftext|>' not in tokenizer.special:
         raise ValueError("a BPETokenizer for shards needs the <|endoftext|> token, "
                          "which goes before every document")
-    sha = hashlib.sha256(json.dumps(spec['bpe']).encode()).hexdigest() if bpe else None
     return dict(format=SHARD_FORMAT, tokenizer=spec['tokenizer'], chars=spec['chars'],
-                bpe_sha256=sha, vocab_size=vocab, eot=eot, dtype='uint16',
-                shard_size=shard_size, splits={})
+                bpe_sha256=_bpe_sha256(spec) if bpe else None, vocab_size=vocab,
+                eot=eot, dtype='uint16', shard_size=shard_size, splits={})
 
 def _open_split(out_dir:Path, split:str, fresh:dict, tokenizer) -> dict:
     "`out_dir`'s meta.json with `split` unlisted and its old shards deleted."
